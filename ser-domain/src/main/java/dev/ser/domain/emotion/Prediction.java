@@ -1,0 +1,45 @@
+package dev.ser.domain.emotion;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the model says about one clip: the scores, the top emotion, and the timeline of windows for
+ * audio longer than one window (empty otherwise).
+ *
+ * @param scores clip-level probabilities
+ * @param modelVersion the version from the model card of the model that produced it
+ * @param durationSeconds the analysed audio's duration
+ * @param timeline per-window scores in time order; empty for a clip of one window
+ */
+public record Prediction(
+    EmotionScores scores,
+    String modelVersion,
+    double durationSeconds,
+    List<TimelineSegment> timeline) {
+
+  /** Below this the top emotion is a guess; pages and API say so. */
+  public static final double LOW_CONFIDENCE = 0.5;
+
+  public Prediction {
+    Objects.requireNonNull(scores, "scores");
+    Objects.requireNonNull(modelVersion, "modelVersion");
+    if (!(durationSeconds > 0) || Double.isInfinite(durationSeconds)) {
+      throw new IllegalArgumentException("duration must be positive: " + durationSeconds);
+    }
+    timeline = List.copyOf(timeline);
+  }
+
+  public Emotion emotion() {
+    return scores.top();
+  }
+
+  /** The probability of the top emotion. */
+  public double confidence() {
+    return scores.of(emotion());
+  }
+
+  public boolean isLowConfidence() {
+    return confidence() < LOW_CONFIDENCE;
+  }
+}
