@@ -1,0 +1,37 @@
+package dev.ser.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The limits and places the pages and the API share, from MicroProfile Config (defaults in
+ * META-INF/microprofile-config.properties; environment variables such as {@code SER_DATA_DIR}
+ * override them).
+ */
+@ApplicationScoped
+public class WebSettings {
+  @Inject
+  @ConfigProperty(name = "ser.upload.max-bytes", defaultValue = "26214400")
+  long maxUploadBytes;
+
+  @Inject
+  @ConfigProperty(name = "ser.audio.max-seconds", defaultValue = "300")
+  int maxAudioSeconds;
+
+  @Inject
+  @ConfigProperty(name = "ser.record.max-seconds", defaultValue = "30")
+  int maxRecordSeconds;
+
+  public long maxUploadBytes() {
+    return maxUploadBytes;
+  }
+
+  public int maxAudioSeconds() {
+    return maxAudioSeconds;
+  }
+
+  public int maxRecordSeconds() {
+    return maxRecordSeconds;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.ser.web.error;
+
+import dev.ser.audio.AudioException;
+import dev.ser.domain.SerException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * What the caller did wrong, as both surfaces show it: the API's JSON body {@code {"error": code,
+ * "message": ...}} with {@link #status()}, and the Faces message with {@link #message()}. The one
+ * place an error code becomes an HTTP status.
+ *
+ * @param status the HTTP status: 4xx for the caller's mistakes, 5xx only for {@link #internal}
+ * @param code the stable machine-readable name, e.g. {@code unsupported_format}
+ * @param message a sentence for the person who sent the request
+ */
+public record Problem(int status, String code, String message) {
+
+  /**
+   * Codes whose status is not 400. Audio codes come from {@link AudioException} (the decoder's
+   * limits and formats), the rest from {@link SerException}s thrown in the web layer.
+   */
+  private static final Map<String, Integer> STATUS_BY_CODE =
+      Map.ofEntries(
+          Map.entry("unauthorized", 401),
+          Map.entry("forbidden", 403),
+          Map.entry("not_found", 404),
+          Map.entry("conflict", 409),
+          Map.entry("too_large", 413),
+          Map.entry("file_too_large", 413),
+          Map.entry("too_long", 413),
+          Map.entry("audio_too_long", 413),
+          Map.entry("unsupported_format", 415),
+          Map.entry("unsupported_media_type", 415),
+          Map.entry("unsupported_type", 415),
+          Map.entry("too_many_requests", 429));
+
+  public Problem {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("a problem is a 4xx or 5xx, not " + status);
+    }
+  }
+
+  public static Problem of(SerException e) {
+    return of(e.code(), e.getMessage());
+  }
+
+  public static Problem of(AudioException e) {
+    return of(e.code(), e.getMessage());
+  }
+
+  /** A fault of ours, named by an incident id that is in the server log next to its cause. */
+  public static Problem internal(String incident) {
+    return new Problem(
+        500, "internal_error", "Something went wrong on our side (incident " + incident + ").");
+  }
+
+  static Problem of(String code, String message) {
+    return new Problem(STATUS_BY_CODE.getOrDefault(code, 400), code, message);
+  }
+
+  /** The JSON body of an API error. */
+  public Map<String, String> body() {
+    return Map.of("error", code, "message", message == null ? code : message);
+  }
+
+  /** The API's answer: {@link #status()} with {@link #body()} as JSON. */
+  public Response response() {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body()).build();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.ser.web.error;
+
+import dev.ser.audio.AudioException;
+import dev.ser.domain.SerException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * The one place Faces turns what a user did wrong into what they see. On a form submission the
+ * {@link Problem}'s message appears on the same page; on a page request (an unknown or foreign id
+ * in the URL) the response is the problem's status and its error page. Anything else goes on to the
+ * default handling, which web.xml maps to the 500 page.
+ */
+public class ProblemExceptionHandler extends ExceptionHandlerWrapper {
+
+  ProblemExceptionHandler(ExceptionHandler wrapped) {
+    super(wrapped);
+  }
+
+  @Override
+  public void handle() {
+    FacesContext context = FacesContext.getCurrentInstance();
+    Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+    while (events.hasNext()) {
+      Optional<Problem> problem = problemIn(events.next().getContext().getException());
+      if (problem.isEmpty()) {
+        continue;
+      }
+      events.remove();
+      show(context, problem.get());
+    }
+    getWrapped().handle();
+  }
+
+  private static void show(FacesContext context, Problem problem) {
+    if (context.isPostback()) {
+      context.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, problem.message(), null));
+      context.validationFailed();
+      context.renderResponse();
+      return;
+    }
+    try {
+      context.getExternalContext().responseSendError(problem.status(), problem.message());
+      context.responseComplete();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Optional<Problem> problemIn(Throwable thrown) {
+    int depth = 0;
+    for (Throwable t = thrown; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof SerException e) {
+        return Optional.of(Problem.of(e));
+      }
+      if (t instanceof AudioException e) {
+        return Optional.of(Problem.of(e));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,115 @@
+/* SER pages: a busy state while a form is analysed, and recording in the browser. No inline script. */
+(function () {
+  "use strict";
+
+  document.querySelectorAll("form[data-busy]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.classList.add("is-busy");
+    });
+  });
+
+  var recorder = document.getElementById("recorder");
+  if (!recorder) {
+    return;
+  }
+  var startButton = document.getElementById("record-start");
+  var stopButton = document.getElementById("record-stop");
+  var elapsed = document.getElementById("record-elapsed");
+  var level = document.getElementById("record-level");
+  var error = document.getElementById("record-error");
+  var maxSeconds = Number(recorder.getAttribute("data-max-seconds")) || 30;
+  var state = null;
+
+  function fail(text) {
+    error.textContent = text;
+    error.hidden = false;
+    startButton.disabled = false;
+    stopButton.disabled = true;
+  }
+
+  function pickType() {
+    var types = ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus", "audio/mp4"];
+    for (var i = 0; i < types.length; i++) {
+      if (window.MediaRecorder && MediaRecorder.isTypeSupported(types[i])) {
+        return types[i];
+      }
+    }
+    return "";
+  }
+
+  function extensionOf(type) {
+    if (type.indexOf("ogg") >= 0) return "ogg";
+    if (type.indexOf("mp4") >= 0) return "m4a";
+    return "webm";
+  }
+
+  /* The recording goes through the same form as an uploaded file, so it gets the same checks. */
+  function submit(blob, type) {
+    var input = document.getElementById("upload:file");
+    var file = new File([blob], "recording." + extensionOf(type), { type: type || blob.type });
+    var files = new DataTransfer();
+    files.items.add(file);
+    input.files = files.files;
+    document.getElementById("upload:source").value = "record";
+    document.getElementById("upload:analyse").click();
+  }
+
+  function stop() {
+    if (!state) return;
+    clearInterval(state.timer);
+    cancelAnimationFrame(state.frame);
+    if (state.media.state !== "inactive") state.media.stop();
+    state.stream.getTracks().forEach(function (track) { track.stop(); });
+    state.audio.close();
+    stopButton.disabled = true;
+  }
+
+  startButton.addEventListener("click", function () {
+    error.hidden = true;
+    if (!navigator.mediaDevices || !window.MediaRecorder) {
+      fail("This browser cannot record audio; upload a file instead.");
+      return;
+    }
+    startButton.disabled = true;
+    navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+      var type = pickType();
+      var media = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
+      var chunks = [];
+      var audio = new AudioContext();
+      var analyser = audio.createAnalyser();
+      analyser.fftSize = 1024;
+      audio.createMediaStreamSource(stream).connect(analyser);
+      var buffer = new Float32Array(analyser.fftSize);
+      var started = performance.now();
+      state = { stream: stream, media: media, audio: audio };
+
+      media.ondataavailable = function (event) {
+        if (event.data.size > 0) chunks.push(event.data);
+      };
+      media.onstop = function () {
+        state = null;
+        submit(new Blob(chunks, { type: media.mimeType || type }), media.mimeType || type);
+      };
+      media.start(250);
+      stopButton.disabled = false;
+
+      state.timer = setInterval(function () {
+        var seconds = (performance.now() - started) / 1000;
+        elapsed.textContent = seconds.toFixed(1) + " s";
+        if (seconds >= maxSeconds) stop();
+      }, 100);
+      (function meter() {
+        analyser.getFloatTimeDomainData(buffer);
+        var sum = 0;
+        for (var i = 0; i < buffer.length; i++) sum += buffer[i] * buffer[i];
+        var rms = Math.sqrt(sum / buffer.length);
+        level.style.width = Math.min(100, Math.round(rms * 300)) + "%";
+        if (state) state.frame = requestAnimationFrame(meter);
+      })();
+    }).catch(function () {
+      fail("The microphone is not available (permission denied or no device); upload a file instead.");
+    });
+  });
+
+  stopButton.addEventListener("click", stop);
+})();
