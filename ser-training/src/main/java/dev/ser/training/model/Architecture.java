@@ -1,0 +1,121 @@
+package dev.ser.training.model;
+
+import java.util.Arrays;
+
+/**
+ * The shape of the CNN+GRU.
+ *
+ * @param windowFrames frames per window (time steps of the CNN input)
+ * @param melBins log-mel rows ({@code n_mels})
+ * @param frameWidth frame features per frame (MFCC, ZCR, log RMS)
+ * @param convChannels output channels of each conv block (3x3 conv, batch norm, ReLU, max-pool)
+ * @param timePools each block's max-pool factor along time; their product divides {@code
+ *     windowFrames}
+ * @param melPools each block's max-pool factor along mel; their product divides {@code melBins}
+ * @param gruUnits GRU state size
+ * @param dropout dropout rate before the softmax layer
+ * @param weightDecay L2 penalty on kernels
+ */
+public record Architecture(
+    int windowFrames,
+    int melBins,
+    int frameWidth,
+    int[] convChannels,
+    int[] timePools,
+    int[] melPools,
+    int gruUnits,
+    float dropout,
+    float weightDecay) {
+
+  public Architecture {
+    if (convChannels.length == 0
+        || convChannels.length != timePools.length
+        || convChannels.length != melPools.length) {
+      throw new IllegalArgumentException("one channel count and two pool factors per block");
+    }
+    if (windowFrames % product(timePools) != 0 || melBins % product(melPools) != 0) {
+      throw new IllegalArgumentException("pool factors must divide the window and mel bins");
+    }
+    if (gruUnits <= 0 || dropout < 0 || dropout >= 1 || weightDecay < 0) {
+      throw new IllegalArgumentException("need gruUnits > 0, 0 <= dropout < 1, weightDecay >= 0");
+    }
+    convChannels = convChannels.clone();
+    timePools = timePools.clone();
+    melPools = melPools.clone();
+  }
+
+  /** The architecture of the bundled model: three conv blocks pooling time by 4, a 64-unit GRU. */
+  public static Architecture standard(int windowFrames, int melBins, int frameWidth) {
+    return new Architecture(
+        windowFrames,
+        melBins,
+        frameWidth,
+        new int[] {16, 32, 32},
+        new int[] {2, 2, 1},
+        new int[] {2, 2, 4},
+        64,
+        0.3f,
+        1e-4f);
+  }
+
+  /** GRU time steps: the window after the CNN's time pooling. */
+  public int steps() {
+    return windowFrames / product(timePools);
+  }
+
+  public int timePooling() {
+    return product(timePools);
+  }
+
+  /** Width of the CNN output per step: remaining mel bins times the last block's channels. */
+  public int cnnWidth() {
+    return melBins / product(melPools) * convChannels[convChannels.length - 1];
+  }
+
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    text.append("log-mel [")
+        .append(windowFrames)
+        .append(" frames x ")
+        .append(melBins)
+        .append("] normalised -> ");
+    for (int i = 0; i < convChannels.length; i++) {
+      text.append("conv3x3(")
+          .append(convChannels[i])
+          .append(")+batchnorm+ReLU+maxpool(")
+          .append(timePools[i])
+          .append("x")
+          .append(melPools[i])
+          .append(") -> ");
+    }
+    text.append("per-step ")
+        .append(cnnWidth())
+        .append(" values, concatenated with the frame features (MFCC, ZCR, log RMS; ")
+        .append(frameWidth)
+        .append(" values, averaged over each ")
+        .append(timePooling())
+        .append(" frames) -> GRU(")
+        .append(gruUnits)
+        .append(") over ")
+        .append(steps())
+        .append(" steps -> masked mean over time -> dropout(")
+        .append(dropout)
+        .append(") -> dense softmax(6); L2 ")
+        .append(weightDecay);
+    return text.toString();
+  }
+
+  private static int product(int[] values) {
+    return Arrays.stream(values).reduce(1, (a, b) -> a * b);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Architecture that && describe().equals(that.describe());
+  }
+
+  @Override
+  public int hashCode() {
+    return describe().hashCode();
+  }
+}

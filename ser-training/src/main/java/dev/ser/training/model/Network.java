@@ -1,0 +1,257 @@
+package dev.ser.training.model;
+
+import dev.ser.domain.emotion.Emotion;
+import dev.ser.inference.Normalisation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Unstack;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds the CNN+GRU's forward pass into a graph. The GRU is unrolled over {@link
+ * Architecture#steps()} steps: TensorFlow Java cannot differentiate a while loop, and the exported
+ * graph reuses this code so training and serving compute the same function.
+ *
+ * <p>Inputs are {@code logMel [n][frames][n_mels]}, {@code frames [n][frames][width]} and {@code
+ * mask [n][frames]} (1 where there is audio); normalisation happens inside the graph.
+ */
+final class Network {
+  private static final float BATCH_NORM_EPSILON = 1e-3f;
+  private static final float BATCH_NORM_MOMENTUM = 0.95f;
+
+  private final Architecture architecture;
+  private final Normalisation normalisation;
+  private final Parameters parameters;
+  private final Random initial;
+  private final Map<String, Operand<TFloat32>> kernels = new LinkedHashMap<>();
+
+  /**
+   * @param seed seeds the initial weights (Glorot-uniform kernels, zero biases)
+   */
+  Network(
+      Architecture architecture, Normalisation normalisation, Parameters parameters, long seed) {
+    this.architecture = architecture;
+    this.normalisation = normalisation;
+    this.parameters = parameters;
+    this.initial = new Random(seed);
+  }
+
+  /**
+   * Logits {@code [n][6]}.
+   *
+   * @param training with batch statistics (their running averages' updates go to {@code updates})
+   *     and {@code keep}; otherwise with the running averages and no dropout
+   * @param keep the dropout mask {@code [n][gru_units]}: 0 or {@code 1 / (1 - rate)}, fed by the
+   *     trainer so a seed fixes it
+   */
+  Operand<TFloat32> logits(
+      Ops tf,
+      Operand<TFloat32> logMel,
+      Operand<TFloat32> frames,
+      Operand<TFloat32> mask,
+      boolean training,
+      Optional<Operand<TFloat32>> keep,
+      List<Op> updates) {
+    int window = architecture.windowFrames();
+    int steps = architecture.steps();
+    int pool = architecture.timePooling();
+    Operand<TFloat32> frameMask = tf.expandDims(mask, tf.constant(2));
+
+    Operand<TFloat32> x =
+        tf.math.mul(
+            tf.math.div(
+                tf.math.sub(logMel, tf.constant(normalisation.logMelMean())),
+                tf.constant(normalisation.logMelStd())),
+            frameMask);
+    x = tf.expandDims(x, tf.constant(3));
+    int channelsIn = 1;
+    int[] channels = architecture.convChannels();
+    for (int block = 0; block < channels.length; block++) {
+      int in = channelsIn;
+      int out = channels[block];
+      Operand<TFloat32> kernel =
+          parameters.weight(
+              "conv" + block + "/kernel",
+              Shape.of(3, 3, in, out),
+              () -> glorot(3 * 3 * in, 3 * 3 * out, 3 * 3 * in * out));
+      kernels.put("conv" + block, kernel);
+      x = tf.nn.conv2d(x, kernel, List.of(1L, 1L, 1L, 1L), "SAME");
+      x = batchNorm(tf, x, "conv" + block + "/bn", out, training, updates);
+      x = tf.nn.relu(x);
+      int[] poolShape = {1, architecture.timePools()[block], architecture.melPools()[block], 1};
+      x = tf.nn.maxPool(x, tf.constant(poolShape), tf.constant(poolShape), "VALID");
+      channelsIn = out;
+    }
+    x = tf.reshape(x, tf.constant(new int[] {-1, steps, architecture.cnnWidth()}));
+
+    int width = architecture.frameWidth();
+    Operand<TFloat32> f =
+        tf.math.mul(
+            tf.math.div(
+                tf.math.sub(frames, tf.constant(normalisation.frameMean())),
+                tf.constant(normalisation.frameStd())),
+            frameMask);
+    f = tf.reshape(f, tf.constant(new int[] {-1, steps, pool, width}));
+    f = tf.math.mean(f, tf.constant(2));
+
+    Operand<TFloat32> sequence = tf.concat(List.of(x, f), tf.constant(2));
+    Operand<TFloat32> states = gru(tf, sequence, architecture.cnnWidth() + width);
+
+    Operand<TFloat32> stepMask =
+        tf.math.mean(tf.reshape(mask, tf.constant(new int[] {-1, steps, pool})), tf.constant(2));
+    Operand<TFloat32> weights =
+        tf.math.div(
+            stepMask,
+            tf.math.add(
+                tf.reduceSum(stepMask, tf.constant(1), ReduceSum.keepDims(true)),
+                tf.constant(1e-6f)));
+    Operand<TFloat32> pooled =
+        tf.reduceSum(tf.math.mul(states, tf.expandDims(weights, tf.constant(2))), tf.constant(1));
+    if (training && keep.isPresent()) {
+      pooled = tf.math.mul(pooled, keep.get());
+    }
+    int units = architecture.gruUnits();
+    int classes = Emotion.count();
+    Operand<TFloat32> dense =
+        parameters.weight(
+            "dense/kernel",
+            Shape.of(units, classes),
+            () -> glorot(units, classes, units * classes));
+    kernels.put("dense", dense);
+    Operand<TFloat32> bias =
+        parameters.weight("dense/bias", Shape.of(classes), () -> new float[classes]);
+    return tf.math.add(tf.linalg.matMul(pooled, dense), bias);
+  }
+
+  /** Kernels created so far (conv, GRU, dense), the terms of the L2 penalty. */
+  List<Operand<TFloat32>> kernels() {
+    return List.copyOf(kernels.values());
+  }
+
+  /**
+   * A GRU (Cho et al. 2014, reset gate applied after the recurrent product as in cuDNN/Keras v3)
+   * over {@code [n][steps][inputs]}, returning every state {@code [n][steps][units]}; the state
+   * starts at zero.
+   */
+  private Operand<TFloat32> gru(Ops tf, Operand<TFloat32> sequence, int inputs) {
+    int units = architecture.gruUnits();
+    int steps = architecture.steps();
+    Operand<TFloat32> kernel =
+        parameters.weight(
+            "gru/kernel",
+            Shape.of(inputs, 3L * units),
+            () -> glorot(inputs, 3 * units, inputs * 3 * units));
+    Operand<TFloat32> recurrent =
+        parameters.weight(
+            "gru/recurrent",
+            Shape.of(units, 3L * units),
+            () -> glorot(units, 3 * units, units * 3 * units));
+    Operand<TFloat32> bias =
+        parameters.weight("gru/bias", Shape.of(3L * units), () -> new float[3 * units]);
+    kernels.put("gru/kernel", kernel);
+    kernels.put("gru/recurrent", recurrent);
+    Operand<TFloat32> projected =
+        tf.math.add(
+            tf.linalg.matMul(tf.reshape(sequence, tf.constant(new int[] {-1, inputs})), kernel),
+            bias);
+    projected = tf.reshape(projected, tf.constant(new int[] {-1, steps, 3 * units}));
+    List<Operand<TFloat32>> perStep = new ArrayList<>();
+    tf.unstack(projected, (long) steps, Unstack.axis(1L)).forEach(perStep::add);
+
+    List<Operand<TFloat32>> states = new ArrayList<>(steps);
+    Operand<TFloat32> state = null;
+    for (Operand<TFloat32> input : perStep) {
+      List<Operand<TFloat32>> gates = split3(tf, input);
+      Operand<TFloat32> update;
+      Operand<TFloat32> candidate;
+      if (state == null) {
+        update = tf.math.sigmoid(gates.get(0));
+        candidate = tf.math.tanh(gates.get(2));
+        state = tf.math.sub(candidate, tf.math.mul(update, candidate));
+      } else {
+        List<Operand<TFloat32>> hidden = split3(tf, tf.linalg.matMul(state, recurrent));
+        update = tf.math.sigmoid(tf.math.add(gates.get(0), hidden.get(0)));
+        Operand<TFloat32> reset = tf.math.sigmoid(tf.math.add(gates.get(1), hidden.get(1)));
+        candidate = tf.math.tanh(tf.math.add(gates.get(2), tf.math.mul(reset, hidden.get(2))));
+        state = tf.math.add(candidate, tf.math.mul(update, tf.math.sub(state, candidate)));
+      }
+      states.add(state);
+    }
+    return tf.stack(states, Stack.axis(1L));
+  }
+
+  private static List<Operand<TFloat32>> split3(Ops tf, Operand<TFloat32> value) {
+    List<Operand<TFloat32>> parts = new ArrayList<>(3);
+    tf.split(tf.constant(1), value, 3L).forEach(parts::add);
+    return parts;
+  }
+
+  /**
+   * Batch normalisation over {@code [n][time][mel]} per channel: batch statistics while training
+   * (queuing updates of their running averages), the running averages otherwise.
+   */
+  private Operand<TFloat32> batchNorm(
+      Ops tf, Operand<TFloat32> x, String name, int channels, boolean training, List<Op> updates) {
+    Operand<TFloat32> gamma =
+        parameters.weight(name + "/gamma", Shape.of(channels), () -> filled(channels, 1f));
+    Operand<TFloat32> beta =
+        parameters.weight(name + "/beta", Shape.of(channels), () -> new float[channels]);
+    Operand<TFloat32> runningMean =
+        parameters.statistic(name + "/mean", Shape.of(channels), () -> new float[channels]);
+    Operand<TFloat32> runningVariance =
+        parameters.statistic(name + "/variance", Shape.of(channels), () -> filled(channels, 1f));
+    Operand<TFloat32> mean;
+    Operand<TFloat32> variance;
+    if (training) {
+      Operand<org.tensorflow.types.TInt32> axes = tf.constant(new int[] {0, 1, 2});
+      mean = tf.math.mean(x, axes, Mean.keepDims(false));
+      variance = tf.math.mean(tf.math.square(tf.math.sub(x, mean)), axes);
+      Operand<TFloat32> momentum = tf.constant(BATCH_NORM_MOMENTUM);
+      Operand<TFloat32> rest = tf.constant(1 - BATCH_NORM_MOMENTUM);
+      updates.add(
+          tf.assign(
+              runningMean,
+              tf.math.add(
+                  tf.math.mul(runningMean, momentum), tf.math.mul(tf.stopGradient(mean), rest))));
+      updates.add(
+          tf.assign(
+              runningVariance,
+              tf.math.add(
+                  tf.math.mul(runningVariance, momentum),
+                  tf.math.mul(tf.stopGradient(variance), rest))));
+    } else {
+      mean = runningMean;
+      variance = runningVariance;
+    }
+    Operand<TFloat32> scale =
+        tf.math.mul(tf.math.rsqrt(tf.math.add(variance, tf.constant(BATCH_NORM_EPSILON))), gamma);
+    return tf.math.add(tf.math.mul(tf.math.sub(x, mean), scale), beta);
+  }
+
+  private float[] glorot(int fanIn, int fanOut, int size) {
+    float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
+    float[] values = new float[size];
+    for (int i = 0; i < size; i++) {
+      values[i] = (initial.nextFloat() * 2 - 1) * limit;
+    }
+    return values;
+  }
+
+  private static float[] filled(int size, float value) {
+    float[] values = new float[size];
+    Arrays.fill(values, value);
+    return values;
+  }
+}

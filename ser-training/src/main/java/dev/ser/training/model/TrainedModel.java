@@ -1,0 +1,34 @@
+package dev.ser.training.model;
+
+import dev.ser.inference.ModelCard;
+import dev.ser.inference.Normalisation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a training run: the kept (best) weights and how they score.
+ *
+ * @param architecture the network's shape
+ * @param normalisation the training-set statistics
+ * @param weights every weight and running statistic by name, from the best epoch
+ * @param epochs epochs run
+ * @param bestEpoch the epoch (1-based) whose weights were kept
+ * @param epochLosses mean training loss of each epoch
+ * @param validation the best epoch's metrics per validation corpus
+ * @param seconds wall-clock time of the run
+ */
+public record TrainedModel(
+    Architecture architecture,
+    Normalisation normalisation,
+    Map<String, float[]> weights,
+    int epochs,
+    int bestEpoch,
+    List<Double> epochLosses,
+    Map<String, ModelCard.Metrics> validation,
+    double seconds) {
+  public TrainedModel {
+    weights = Map.copyOf(weights);
+    epochLosses = List.copyOf(epochLosses);
+    validation = Map.copyOf(validation);
+  }
+}

@@ -1,0 +1,260 @@
+package dev.ser.training.model;
+
+import dev.ser.domain.emotion.Emotion;
+import dev.ser.inference.InputWindow;
+import dev.ser.inference.ModelCard;
+import dev.ser.inference.Normalisation;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Trains the CNN+GRU from examples held in memory. Each epoch draws as many windows as there are
+ * training clips, each clip with a probability inversely proportional to the size of its (corpus,
+ * emotion) cell, so every class of every corpus is seen about equally often; then it scores the
+ * validation clips the way serving does (mean of the window probabilities) and keeps the weights of
+ * the epoch with the best mean of the per-corpus unweighted accuracies (early stopping).
+ */
+public final class Trainer {
+  private static final int EVALUATION_BATCH = 64;
+
+  private final Architecture architecture;
+  private final TrainingOptions options;
+  private final PrintStream log;
+
+  public Trainer(Architecture architecture, TrainingOptions options, PrintStream log) {
+    this.architecture = architecture;
+    this.options = options;
+    this.log = log;
+  }
+
+  /**
+   * @param train clips to learn from
+   * @param validation clips of held-out speakers, scored per corpus after every epoch; when empty
+   *     the training clips are scored instead
+   */
+  public TrainedModel train(List<Example> train, List<Example> validation) {
+    if (train.isEmpty()) {
+      throw new IllegalArgumentException("no training clips");
+    }
+    long started = System.nanoTime();
+    Normalisation normalisation = FeatureStatistics.of(train);
+    Random random = new Random(options.seed());
+    double[] cumulative = samplingDistribution(train);
+    List<Example> scored = validation.isEmpty() ? train : validation;
+
+    List<Double> losses = new ArrayList<>();
+    Map<String, float[]> best = Map.of();
+    Map<String, ModelCard.Metrics> bestMetrics = Map.of();
+    double bestScore = Double.NEGATIVE_INFINITY;
+    int bestEpoch = 0;
+    int epoch = 0;
+    try (TrainingGraph graph =
+        new TrainingGraph(architecture, normalisation, options.learningRate(), options.seed())) {
+      while (epoch < options.epochs() && epoch - bestEpoch < options.patience()) {
+        epoch++;
+        long epochStarted = System.nanoTime();
+        EpochResult result = runEpoch(graph, train, normalisation, cumulative, random, epoch);
+        losses.add(result.loss);
+        Map<String, ModelCard.Metrics> metrics = evaluate(graph, scored);
+        double score =
+            metrics.values().stream()
+                .mapToDouble(ModelCard.Metrics::unweightedAccuracy)
+                .average()
+                .orElse(0);
+        boolean improved = score > bestScore;
+        if (improved) {
+          bestScore = score;
+          bestEpoch = epoch;
+          best = graph.weights();
+          bestMetrics = metrics;
+        }
+        log.printf(
+            Locale.ROOT,
+            "\repoch %d/%d  loss %.4f  train acc %.3f UA %.3f  |%s  %.0f s%s%n",
+            epoch,
+            options.epochs(),
+            result.loss,
+            result.metrics.accuracy(),
+            result.metrics.unweightedAccuracy(),
+            describe(metrics),
+            (System.nanoTime() - epochStarted) / 1e9,
+            improved ? "  *best" : "");
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    log.printf(
+        Locale.ROOT,
+        "kept epoch %d (mean validation UA %.3f) after %d epochs, %.0f s%n",
+        bestEpoch,
+        bestScore,
+        epoch,
+        seconds);
+    return new TrainedModel(
+        architecture, normalisation, best, epoch, bestEpoch, losses, bestMetrics, seconds);
+  }
+
+  private record EpochResult(double loss, ModelCard.Metrics metrics) {}
+
+  private EpochResult runEpoch(
+      TrainingGraph graph,
+      List<Example> train,
+      Normalisation normalisation,
+      double[] cumulative,
+      Random random,
+      int epoch) {
+    int batchSize = options.batchSize();
+    int batches = (train.size() + batchSize - 1) / batchSize;
+    float keepScale = 1 / (1 - architecture.dropout());
+    double lossSum = 0;
+    List<Emotion> truth = new ArrayList<>();
+    List<Emotion> predicted = new ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      int n = Math.min(batchSize, train.size() - b * batchSize);
+      List<InputWindow> windows = new ArrayList<>(n);
+      float[] oneHot = new float[n * Emotion.count()];
+      List<Emotion> labels = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Example example = train.get(draw(cumulative, random));
+        windows.add(options.augmentation().apply(example.frames(), normalisation, random));
+        oneHot[i * Emotion.count() + example.emotion().ordinal()] = 1;
+        labels.add(example.emotion());
+      }
+      float[] keep = new float[n * architecture.gruUnits()];
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = random.nextFloat() < architecture.dropout() ? 0 : keepScale;
+      }
+      TrainingGraph.Step step = graph.train(new Batch(windows), oneHot, keep);
+      lossSum += step.loss() * n;
+      truth.addAll(labels);
+      for (float[] row : step.probabilities()) {
+        predicted.add(argmax(row));
+      }
+      if ((b + 1) % 10 == 0 || b + 1 == batches) {
+        log.printf(
+            Locale.ROOT,
+            "\repoch %d %s %d/%d batches  loss %.4f",
+            epoch,
+            bar(b + 1, batches),
+            b + 1,
+            batches,
+            lossSum / truth.size());
+        log.flush();
+      }
+    }
+    return new EpochResult(lossSum / truth.size(), Scores.of(truth, predicted));
+  }
+
+  /** Clip-level metrics per corpus: the mean of each clip's window probabilities, as served. */
+  static Map<String, ModelCard.Metrics> evaluate(TrainingGraph graph, List<Example> examples) {
+    List<InputWindow> pending = new ArrayList<>();
+    List<float[]> windowProbabilities = new ArrayList<>();
+    int[] windowsPerClip = new int[examples.size()];
+    for (int i = 0; i < examples.size(); i++) {
+      List<InputWindow> windows = examples.get(i).frames().windows();
+      windowsPerClip[i] = windows.size();
+      for (InputWindow window : windows) {
+        pending.add(window);
+        if (pending.size() == EVALUATION_BATCH) {
+          windowProbabilities.addAll(Arrays.asList(graph.evaluate(new Batch(pending))));
+          pending.clear();
+        }
+      }
+    }
+    if (!pending.isEmpty()) {
+      windowProbabilities.addAll(Arrays.asList(graph.evaluate(new Batch(pending))));
+    }
+    Map<String, List<Emotion>> truth = new TreeMap<>();
+    Map<String, List<Emotion>> predicted = new HashMap<>();
+    int next = 0;
+    for (int i = 0; i < examples.size(); i++) {
+      double[] mean = new double[Emotion.count()];
+      for (int w = 0; w < windowsPerClip[i]; w++, next++) {
+        for (int c = 0; c < mean.length; c++) {
+          mean[c] += windowProbabilities.get(next)[c];
+        }
+      }
+      String corpus = examples.get(i).corpus();
+      truth.computeIfAbsent(corpus, k -> new ArrayList<>()).add(examples.get(i).emotion());
+      predicted.computeIfAbsent(corpus, k -> new ArrayList<>()).add(argmax(mean));
+    }
+    Map<String, ModelCard.Metrics> metrics = new TreeMap<>();
+    truth.forEach(
+        (corpus, labels) -> metrics.put(corpus, Scores.of(labels, predicted.get(corpus))));
+    return metrics;
+  }
+
+  /** Cumulative sampling probabilities, each clip weighted by 1 / |its (corpus, emotion) cell|. */
+  private static double[] samplingDistribution(List<Example> train) {
+    Map<String, Integer> cells = new HashMap<>();
+    for (Example example : train) {
+      cells.merge(cell(example), 1, Integer::sum);
+    }
+    double[] cumulative = new double[train.size()];
+    double total = 0;
+    for (int i = 0; i < train.size(); i++) {
+      total += 1.0 / cells.get(cell(train.get(i)));
+      cumulative[i] = total;
+    }
+    for (int i = 0; i < cumulative.length; i++) {
+      cumulative[i] /= total;
+    }
+    return cumulative;
+  }
+
+  private static String cell(Example example) {
+    return example.corpus() + "/" + example.emotion();
+  }
+
+  private static int draw(double[] cumulative, Random random) {
+    int index = Arrays.binarySearch(cumulative, random.nextDouble());
+    int i = index >= 0 ? index : -index - 1;
+    return Math.min(i, cumulative.length - 1);
+  }
+
+  static Emotion argmax(float[] row) {
+    int best = 0;
+    for (int i = 1; i < row.length; i++) {
+      if (row[i] > row[best]) {
+        best = i;
+      }
+    }
+    return Emotion.values()[best];
+  }
+
+  static Emotion argmax(double[] row) {
+    int best = 0;
+    for (int i = 1; i < row.length; i++) {
+      if (row[i] > row[best]) {
+        best = i;
+      }
+    }
+    return Emotion.values()[best];
+  }
+
+  private static String describe(Map<String, ModelCard.Metrics> metrics) {
+    StringBuilder text = new StringBuilder();
+    metrics.forEach(
+        (corpus, m) ->
+            text.append(
+                String.format(
+                    Locale.ROOT,
+                    " val %s acc %.3f UA %.3f",
+                    corpus,
+                    m.accuracy(),
+                    m.unweightedAccuracy())));
+    return text.toString();
+  }
+
+  private static String bar(int done, int total) {
+    int width = 20;
+    int filled = done * width / total;
+    return "[" + "=".repeat(filled) + " ".repeat(width - filled) + "]";
+  }
+}
