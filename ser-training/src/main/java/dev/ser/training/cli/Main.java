@@ -31,6 +31,8 @@ public final class Main {
   static {
     COMMANDS.put("features", new FeaturesCommand());
     COMMANDS.put("bench", new BenchCommand());
+    COMMANDS.put("evaluate", new EvaluateCommand());
+    COMMANDS.put("train", new TrainCommand());
   }
 
   private Main() {}
