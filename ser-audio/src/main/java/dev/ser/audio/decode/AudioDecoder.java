@@ -1,0 +1,112 @@
+package dev.ser.audio.decode;
+
+import dev.ser.audio.AudioTooShortException;
+import dev.ser.audio.CorruptAudioException;
+import dev.ser.audio.EmptyAudioException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Decodes any supported audio (WAV, MP3, M4A/AAC, FLAC, Ogg/Opus, WebM/Opus) to the analysis
+ * format: {@value #SAMPLE_RATE} Hz mono float32, channels averaged, like {@code librosa.load(path,
+ * sr=16000, mono=True)}.
+ *
+ * <p>WAV in linear PCM or float is read in pure Java ({@link WavReader}); at 16 kHz its samples
+ * come out bit-exact, with no resampler pass. Everything else is decoded by FFmpeg ({@link
+ * FfmpegReader}) at its own rate. Sources at another rate, WAV included, are read first and then
+ * resampled with FFmpeg's swresample ({@link Resampler}).
+ *
+ * <p>Decoding stops as soon as the audio passes {@link DecodeLimits#maxSeconds()}. Bad input always
+ * ends in an {@link dev.ser.audio.AudioException} subclass with a stable code. Silence is not
+ * rejected here, so features of silence can still be computed: callers analysing speech call {@link
+ * DecodedAudio#requireSound()}.
+ *
+ * <p>Immutable and thread-safe: every call opens and closes its own decoder.
+ */
+public final class AudioDecoder {
+  public static final int SAMPLE_RATE = 16_000;
+
+  private final DecodeLimits limits;
+
+  public AudioDecoder() {
+    this(DecodeLimits.DEFAULT);
+  }
+
+  public AudioDecoder(DecodeLimits limits) {
+    this.limits = limits;
+  }
+
+  public DecodeLimits limits() {
+    return limits;
+  }
+
+  /** Decodes an upload held in memory. */
+  public DecodedAudio decode(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw new EmptyAudioException();
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    return finish(readWav(buffer).orElseGet(() -> FfmpegReader.read(bytes, limits)));
+  }
+
+  /**
+   * Decodes a stream to its end. The whole stream is read into memory first (container formats like
+   * MP4 need to seek), so callers bound its size, as an upload limit does.
+   */
+  public DecodedAudio decode(InputStream stream) throws IOException {
+    return decode(stream.readAllBytes());
+  }
+
+  /**
+   * Decodes a file.
+   *
+   * @throws UncheckedIOException if the file cannot be read (missing, no permission)
+   */
+  public DecodedAudio decode(Path file) {
+    Optional<SourceAudio> wav;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size == 0) {
+        throw new EmptyAudioException();
+      }
+      ByteBuffer mapped =
+          channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
+      wav = readWav(mapped);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return finish(wav.orElseGet(() -> FfmpegReader.read(file, limits)));
+  }
+
+  private Optional<SourceAudio> readWav(ByteBuffer file) {
+    return WavReader.looksLikeWav(file) ? WavReader.read(file, limits) : Optional.empty();
+  }
+
+  private DecodedAudio finish(SourceAudio source) {
+    for (float sample : source.mono()) {
+      if (!Float.isFinite(sample)) {
+        throw new CorruptAudioException(
+            "The audio holds invalid sample values (NaN or infinity): export it again from the"
+                + " recording program.");
+      }
+    }
+    float[] samples = Resampler.resample(source.mono(), source.sampleRate(), SAMPLE_RATE);
+    double seconds = (double) samples.length / SAMPLE_RATE;
+    if (samples.length == 0 || seconds < limits.minSeconds()) {
+      throw new AudioTooShortException(seconds, limits.minSeconds());
+    }
+    return new DecodedAudio(
+        samples,
+        SAMPLE_RATE,
+        source.format(),
+        source.sampleRate(),
+        source.channels(),
+        source.durationSeconds());
+  }
+}

@@ -1,0 +1,138 @@
+package dev.ser.audio.decode;
+
+import dev.ser.audio.AudioTooLongException;
+import dev.ser.audio.CorruptAudioException;
+import dev.ser.audio.UnsupportedAudioException;
+import java.io.ByteArrayInputStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Decodes any container and codec FFmpeg knows, restricted to the audio formats we accept, to mono
+ * float32 at the source's own rate (JavaCV's {@link FFmpegFrameGrabber}, float samples, channels
+ * averaged here as {@code librosa.to_mono} does rather than by FFmpeg's downmix, which scales
+ * stereo by 1/sqrt(2) instead of 1/2). Resampling is left to {@link Resampler}.
+ *
+ * <p>Only the demuxers in {@link #FORMATS} may open the input, so FFmpeg never follows a playlist
+ * or a reference to another file. FFmpeg's own log is silenced: every failure becomes an {@link
+ * dev.ser.audio.AudioException} instead.
+ */
+final class FfmpegReader {
+  /** FFmpeg demuxer names: WAV/W64, MP3, MP4/M4A (AAC, ALAC), raw AAC, FLAC, Ogg, Matroska/WebM. */
+  static final String FORMATS = "wav,w64,mp3,mov,aac,flac,ogg,matroska";
+
+  static {
+    try {
+      FFmpegFrameGrabber.tryLoad();
+    } catch (FrameGrabber.Exception e) {
+      throw new IllegalStateException("FFmpeg's native libraries did not load", e);
+    }
+    avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+  }
+
+  private FfmpegReader() {}
+
+  static SourceAudio read(Path file, DecodeLimits limits) {
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber("file:" + file.toAbsolutePath());
+    grabber.setOption("protocol_whitelist", "file");
+    return read(grabber, limits);
+  }
+
+  static SourceAudio read(byte[] bytes, DecodeLimits limits) {
+    return read(
+        new FFmpegFrameGrabber(new ByteArrayInputStream(bytes), Integer.MAX_VALUE - 8), limits);
+  }
+
+  private static SourceAudio read(FFmpegFrameGrabber grabber, DecodeLimits limits) {
+    grabber.setOption("format_whitelist", FORMATS);
+    grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+    try (grabber) {
+      try {
+        grabber.start();
+      } catch (FrameGrabber.Exception e) {
+        throw new UnsupportedAudioException("This file is not audio we can read", e);
+      }
+      if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
+        throw new UnsupportedAudioException("This file has no audio track");
+      }
+      return decode(grabber, limits);
+    } catch (FrameGrabber.Exception e) {
+      throw new CorruptAudioException("The audio file could not be closed cleanly.", e);
+    }
+  }
+
+  private static SourceAudio decode(FFmpegFrameGrabber grabber, DecodeLimits limits) {
+    int sampleRate = grabber.getSampleRate();
+    int channels = grabber.getAudioChannels();
+    if (sampleRate <= 0) {
+      throw new CorruptAudioException(
+          "The audio track does not say its sample rate: it is damaged.");
+    }
+    long maxFrames = limits.maxFrames(sampleRate);
+    SampleBuffer mono = new SampleBuffer(sampleRate);
+    while (true) {
+      Frame frame;
+      try {
+        frame = grabber.grabSamples();
+      } catch (FrameGrabber.Exception e) {
+        if (mono.size() == 0) {
+          throw new CorruptAudioException(
+              "The audio data is damaged: nothing could be decoded.", e);
+        }
+        break;
+      }
+      if (frame == null) {
+        break;
+      }
+      if (frame.samples == null || frame.audioChannels <= 0) {
+        continue;
+      }
+      if (frame.sampleRate != sampleRate) {
+        throw new UnsupportedAudioException("The audio changes its sample rate midway");
+      }
+      mono.appendAveraged((FloatBuffer) frame.samples[0], frame.audioChannels);
+      if (mono.size() > maxFrames) {
+        throw new AudioTooLongException(limits.maxSeconds(), (double) mono.size() / sampleRate);
+      }
+    }
+    float[] samples = mono.toArray();
+    int skip = Math.min(samples.length, opusPreSkipLeftOver(grabber));
+    return new SourceAudio(
+        Arrays.copyOfRange(samples, skip, samples.length),
+        sampleRate,
+        channels,
+        grabber.getFormat());
+  }
+
+  /**
+   * Opus frames start with the encoder's look-ahead ("pre-skip", in OpusHead, at 48 kHz), which a
+   * player drops. FFmpeg drops the container's {@code initial_padding} instead; Matroska files
+   * whose track declares the encoder's input rate (e.g. 16 kHz) get a padding scaled to that rate,
+   * so a few ms of look-ahead survive and shift the audio. Returns the 48 kHz samples still to
+   * drop.
+   */
+  private static int opusPreSkipLeftOver(FFmpegFrameGrabber grabber) {
+    AVFormatContext format = grabber.getFormatContext();
+    for (int i = 0; i < format.nb_streams(); i++) {
+      AVCodecParameters codec = format.streams(i).codecpar();
+      if (codec.codec_type() == avutil.AVMEDIA_TYPE_AUDIO) {
+        if (codec.codec_id() != avcodec.AV_CODEC_ID_OPUS || codec.extradata_size() < 12) {
+          return 0;
+        }
+        BytePointer head = codec.extradata();
+        int preSkip = (head.get(10) & 0xFF) | (head.get(11) & 0xFF) << 8;
+        return Math.max(0, preSkip - codec.initial_padding());
+      }
+    }
+    return 0;
+  }
+}
