@@ -1,0 +1,132 @@
+package dev.ser.storage.recording;
+
+import dev.ser.domain.account.UserId;
+import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.recording.AnalysedRecording;
+import dev.ser.domain.recording.Recording;
+import dev.ser.domain.recording.RecordingId;
+import dev.ser.domain.recording.SampleId;
+import dev.ser.storage.blob.BlobKey;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Recordings and their predictions, read in the caller's transaction. Writes that involve blobs
+ * (storing, deleting) go through {@link RecordingArchive}, which keeps rows and blobs consistent;
+ * this class never opens a transaction.
+ */
+public final class Recordings {
+  private static final String WITH_PREDICTION =
+      "SELECT r, p FROM RecordingEntity r, PredictionEntity p WHERE p.recordingId = r.id";
+
+  private final EntityManager em;
+
+  public Recordings(EntityManager em) {
+    this.em = em;
+  }
+
+  /** Any recording by id, whoever owns it; for admins and for anonymous results. */
+  public Optional<AnalysedRecording> find(RecordingId id) {
+    return em.createQuery(WITH_PREDICTION + " AND r.id = :id", Object[].class)
+        .setParameter("id", id.value())
+        .getResultStream()
+        .findFirst()
+        .map(Recordings::analysed);
+  }
+
+  /**
+   * The recording only if {@code owner} owns it: what every id-taking page and endpoint of a
+   * signed-in user must use, so one user can never read another's.
+   */
+  public Optional<AnalysedRecording> findOwned(RecordingId id, UserId owner) {
+    return em.createQuery(
+            WITH_PREDICTION + " AND r.id = :id AND r.ownerId = :owner", Object[].class)
+        .setParameter("id", id.value())
+        .setParameter("owner", owner.value())
+        .getResultStream()
+        .findFirst()
+        .map(Recordings::analysed);
+  }
+
+  /** One page of the owner's history, newest first ({@code offset} rows skipped). */
+  public List<AnalysedRecording> historyOf(UserId owner, int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("bad page: offset " + offset + ", limit " + limit);
+    }
+    return em
+        .createQuery(
+            WITH_PREDICTION + " AND r.ownerId = :owner ORDER BY r.createdAt DESC, r.id DESC",
+            Object[].class)
+        .setParameter("owner", owner.value())
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(Recordings::analysed)
+        .toList();
+  }
+
+  public long countOf(UserId owner) {
+    return em.createQuery(
+            "SELECT COUNT(r) FROM RecordingEntity r WHERE r.ownerId = :owner", Long.class)
+        .setParameter("owner", owner.value())
+        .getSingleResult();
+  }
+
+  public long count() {
+    return em.createQuery("SELECT COUNT(r) FROM RecordingEntity r", Long.class).getSingleResult();
+  }
+
+  void add(Recording recording, BlobKey blobKey, Optional<SampleId> sample, Prediction prediction) {
+    // Entities are linked by id, not by mapped relations, so EclipseLink cannot infer the insert
+    // order; flushing the parent first satisfies the foreign key. Flushing also surfaces
+    // constraint violations here, inside the caller's try, not at some later commit.
+    em.persist(new RecordingEntity(recording, blobKey, sample));
+    em.flush();
+    em.persist(new PredictionEntity(recording.id(), prediction, recording.createdAt()));
+    em.flush();
+  }
+
+  Optional<RecordingEntity> entity(RecordingId id) {
+    return Optional.ofNullable(em.find(RecordingEntity.class, id.value()));
+  }
+
+  List<RecordingEntity> ownedBy(UserId owner) {
+    return em.createQuery(
+            "SELECT r FROM RecordingEntity r WHERE r.ownerId = :owner", RecordingEntity.class)
+        .setParameter("owner", owner.value())
+        .getResultList();
+  }
+
+  List<RecordingEntity> createdBefore(Instant cutoff, int limit) {
+    return em.createQuery(
+            "SELECT r FROM RecordingEntity r WHERE r.createdAt < :cutoff ORDER BY r.createdAt",
+            RecordingEntity.class)
+        .setParameter("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Deletes the rows; the prediction goes with its recording. */
+  void remove(List<RecordingEntity> recordings) {
+    if (recordings.isEmpty()) {
+      return;
+    }
+    List<UUID> ids = recordings.stream().map(RecordingEntity::id).toList();
+    em.createQuery("DELETE FROM PredictionEntity p WHERE p.recordingId IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
+    em.createQuery("DELETE FROM RecordingEntity r WHERE r.id IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+
+  private static AnalysedRecording analysed(Object[] row) {
+    return new AnalysedRecording(
+        ((RecordingEntity) row[0]).toRecording(), ((PredictionEntity) row[1]).toPrediction());
+  }
+}

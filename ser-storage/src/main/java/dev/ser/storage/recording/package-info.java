@@ -1,0 +1,9 @@
+/**
+ * Analysed recordings and their predictions. Read them with {@link
+ * dev.ser.storage.recording.Recordings} inside {@code Database.inTransaction} (use {@code
+ * findOwned} for anything a signed-in user asks for by id). Store, delete, "delete all my data" and
+ * retention go through {@link dev.ser.storage.recording.RecordingArchive}, which keeps rows and
+ * blobs consistent; {@link dev.ser.storage.recording.OrphanSweeper} cleans up after crashes and is
+ * scheduled by the web layer.
+ */
+package dev.ser.storage.recording;
