@@ -33,6 +33,7 @@ public final class Main {
     COMMANDS.put("bench", new BenchCommand());
     COMMANDS.put("evaluate", new EvaluateCommand());
     COMMANDS.put("train", new TrainCommand());
+    COMMANDS.put("predict", new PredictCommand());
   }
 
   private Main() {}

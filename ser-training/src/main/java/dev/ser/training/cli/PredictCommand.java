@@ -1,0 +1,125 @@
+package dev.ser.training.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ser.audio.AudioException;
+import dev.ser.audio.decode.AudioDecoder;
+import dev.ser.audio.feature.FeatureExtractor;
+import dev.ser.audio.feature.FeatureSpec;
+import dev.ser.domain.emotion.Emotion;
+import dev.ser.domain.emotion.EmotionScores;
+import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.emotion.TimelineSegment;
+import dev.ser.inference.EmotionModel;
+import dev.ser.inference.EmotionRecognizer;
+import dev.ser.inference.ModelException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ./ser predict FILE... [--model DIR]}: one JSON object per line and file (file, emotion,
+ * confidence, probabilities, duration, model version, timeline). A file that cannot be read or
+ * analysed gets one line on stderr; the others are still predicted and the exit status is 1.
+ */
+final class PredictCommand implements Main.Command {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintStream err;
+
+  PredictCommand() {
+    this(System.err);
+  }
+
+  PredictCommand(PrintStream err) {
+    this.err = err;
+  }
+
+  @Override
+  public String summary() {
+    return "FILE... [--model DIR]: the emotion of each audio file, one JSON object per line";
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) {
+    List<Path> files = new ArrayList<>();
+    Optional<Path> modelDir = Optional.empty();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--model")) {
+        if (i + 1 >= args.length) {
+          throw new Main.UsageException("--model needs a model directory");
+        }
+        modelDir = Optional.of(Path.of(args[++i]));
+      } else if (args[i].startsWith("--")) {
+        throw new Main.UsageException("unknown option " + args[i]);
+      } else {
+        files.add(Path.of(args[i]));
+      }
+    }
+    if (files.isEmpty()) {
+      throw new Main.UsageException("usage: ./ser predict FILE... [--model DIR]");
+    }
+    FeatureSpec spec = FeatureSpec.modelDefault();
+    AudioDecoder decoder = new AudioDecoder();
+    int failed = 0;
+    try (EmotionModel model =
+        modelDir
+            .map(dir -> EmotionModel.load(dir, spec))
+            .orElseGet(() -> EmotionModel.bundled(spec))) {
+      EmotionRecognizer recognizer = new EmotionRecognizer(model, new FeatureExtractor(spec));
+      for (Path file : files) {
+        try {
+          if (!Files.isRegularFile(file)) {
+            throw new AudioException("file_not_found", "no such file");
+          }
+          Prediction prediction = recognizer.recognize(decoder.decode(file));
+          out.println(json(file, prediction));
+          out.flush();
+        } catch (ModelException e) {
+          throw e;
+        } catch (AudioException | UncheckedIOException | IllegalArgumentException e) {
+          failed++;
+          err.println("ser predict: " + file + ": " + e.getMessage());
+        }
+      }
+    }
+    return failed == 0 ? 0 : 1;
+  }
+
+  static String json(Path file, Prediction prediction) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("file", file.toString());
+    node.put("emotion", prediction.emotion().label());
+    node.put("confidence", round(prediction.confidence()));
+    node.set("probabilities", probabilities(prediction.scores()));
+    node.put("duration_seconds", round(prediction.durationSeconds()));
+    node.put("model_version", prediction.modelVersion());
+    ArrayNode timeline = node.putArray("timeline");
+    for (TimelineSegment segment : prediction.timeline()) {
+      ObjectNode window = timeline.addObject();
+      window.put("start_seconds", round(segment.startSeconds()));
+      window.put("end_seconds", round(segment.endSeconds()));
+      window.put("emotion", segment.emotion().label());
+      window.put("confidence", round(segment.scores().of(segment.emotion())));
+      window.set("probabilities", probabilities(segment.scores()));
+    }
+    return node.toString();
+  }
+
+  private static ObjectNode probabilities(EmotionScores scores) {
+    ObjectNode map = JSON.createObjectNode();
+    for (Emotion emotion : Emotion.values()) {
+      map.put(emotion.label(), round(scores.of(emotion)));
+    }
+    return map;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1e4) / 1e4;
+  }
+}
