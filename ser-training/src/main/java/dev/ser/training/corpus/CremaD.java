@@ -100,8 +100,14 @@ public final class CremaD {
       throw new CorpusException(
           "cremad: " + demographics.get() + " has no ActorID and Sex columns");
     }
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> row = Manifest.fields(line);
+    for (int i = 1; i < lines.size(); i++) {
+      List<String> row;
+      try {
+        row = Manifest.fields(lines.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new CorpusException(
+            "cremad: " + demographics.get() + " line " + (i + 1) + ": " + e.getMessage());
+      }
       if (row.size() > Math.max(actorColumn, sexColumn)) {
         genders.put(row.get(actorColumn).trim(), Gender.parse(row.get(sexColumn)));
       }

@@ -66,4 +66,15 @@ class CremaDTest {
         .isInstanceOf(CorpusException.class)
         .hasMessageContaining("no files named like 1001_DFA_ANG_XX.wav");
   }
+
+  @Test
+  void reportsMalformedDemographicsLine(@TempDir Path dir) throws IOException {
+    touch(dir, "1001_DFA_ANG_XX.wav");
+    Files.writeString(
+        dir.resolve("VideoDemographics.csv"), "ActorID,Age,Sex\n1001,51,Male\n\"1002,21,Female\n");
+
+    assertThatThrownBy(() -> CremaD.read(dir))
+        .isInstanceOf(CorpusException.class)
+        .hasMessageContaining("VideoDemographics.csv line 3: unterminated quote");
+  }
 }
