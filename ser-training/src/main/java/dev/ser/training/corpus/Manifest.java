@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A CSV manifest: one clip per row, {@code path,emotion[,speaker]}.
@@ -51,7 +52,7 @@ public final class Manifest {
     String defaultCorpus = CorpusFiles.stem(csv).toLowerCase(Locale.ROOT);
     List<Clip> clips = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    boolean firstRow = true;
+    Columns columns = null;
     for (int i = 0; i < lines.size(); i++) {
       String line = i == 0 ? lines.get(i).replace("\uFEFF", "") : lines.get(i);
       if (line.isBlank() || line.stripLeading().startsWith("#")) {
@@ -60,12 +61,20 @@ public final class Manifest {
       int lineNumber = i + 1;
       try {
         List<String> fields = fields(line);
-        if (firstRow && isHeader(fields)) {
-          firstRow = false;
-          continue;
+        if (columns == null) {
+          Optional<Columns> header = Columns.ofHeader(fields);
+          columns = header.orElse(Columns.POSITIONAL);
+          if (header.isPresent()) {
+            continue;
+          }
         }
-        firstRow = false;
-        clips.add(clip(fields, base, defaultCorpus));
+        clips.add(
+            clip(
+                columns.path(fields),
+                columns.emotion(fields),
+                columns.speaker(fields),
+                base,
+                defaultCorpus));
       } catch (IllegalArgumentException e) {
         problems.add("line " + lineNumber + ": " + e.getMessage());
       }
@@ -77,23 +86,63 @@ public final class Manifest {
     return List.copyOf(clips);
   }
 
-  private static boolean isHeader(List<String> fields) {
-    return fields.size() >= 2
-        && fields.get(0).trim().equalsIgnoreCase("path")
-        && fields.get(1).trim().equalsIgnoreCase("emotion");
+  /**
+   * Where the fields are: {@code path,emotion[,speaker]} in that order, or by name when the first
+   * row is a header.
+   *
+   * @param speaker the speaker column, or -1 when there is none
+   * @param named whether a header named the columns (then extra columns are allowed)
+   */
+  private record Columns(int path, int emotion, int speaker, boolean named) {
+    static final Columns POSITIONAL = new Columns(0, 1, 2, false);
+
+    /** The columns a header row names; empty when {@code fields} is not a header. */
+    static Optional<Columns> ofHeader(List<String> fields) {
+      List<String> names = fields.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
+      int path = firstOf(names, "path", "file");
+      int emotion = firstOf(names, "emotion", "label");
+      if (path < 0 || emotion < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new Columns(path, emotion, firstOf(names, "speaker", "speaker_id"), true));
+    }
+
+    private static int firstOf(List<String> names, String name, String alias) {
+      int index = names.indexOf(name);
+      return index >= 0 ? index : names.indexOf(alias);
+    }
+
+    String path(List<String> fields) {
+      requireWidth(fields);
+      return fields.get(path).trim();
+    }
+
+    String emotion(List<String> fields) {
+      return fields.get(emotion);
+    }
+
+    String speaker(List<String> fields) {
+      return speaker >= 0 && speaker < fields.size() ? fields.get(speaker).trim() : "";
+    }
+
+    private void requireWidth(List<String> fields) {
+      if (!named && (fields.size() < 2 || fields.size() > 3)) {
+        throw new IllegalArgumentException(
+            "expected path,emotion[,speaker] but found " + fields.size() + " field(s)");
+      }
+      if (named && fields.size() <= Math.max(path, emotion)) {
+        throw new IllegalArgumentException(
+            "expected at least " + (Math.max(path, emotion) + 1) + " fields as the header says");
+      }
+    }
   }
 
-  private static Clip clip(List<String> fields, Path base, String defaultCorpus) {
-    if (fields.size() < 2 || fields.size() > 3) {
-      throw new IllegalArgumentException(
-          "expected path,emotion[,speaker] but found " + fields.size() + " field(s)");
-    }
-    String path = fields.get(0).trim();
+  private static Clip clip(
+      String path, String emotionLabel, String speaker, Path base, String defaultCorpus) {
     if (path.isEmpty()) {
       throw new IllegalArgumentException("empty path");
     }
-    Emotion emotion = Emotion.fromLabel(fields.get(1));
-    String speaker = fields.size() == 3 ? fields.get(2).trim() : "";
+    Emotion emotion = Emotion.fromLabel(emotionLabel);
     String corpus = defaultCorpus;
     if (speaker.isEmpty()) {
       speaker = defaultCorpus + ":unknown";

@@ -40,6 +40,22 @@ class ManifestTest {
   }
 
   @Test
+  void headerNamesTheColumnsInAnyOrderAndExtraColumnsAreIgnored(@TempDir Path dir)
+      throws IOException {
+    Path csv =
+        manifest(
+            dir,
+            "named.csv",
+            "duration,Label,speaker_id,FILE\n3.1,happy,s1,a.wav\n2.0,fear,,b.wav\n");
+
+    assertThat(Manifest.read(csv))
+        .extracting(c -> c.audio().getFileName().toString(), Clip::emotion, Clip::speaker)
+        .containsExactly(
+            tuple("a.wav", Emotion.HAPPY, "named:s1"),
+            tuple("b.wav", Emotion.FEAR, "named:unknown"));
+  }
+
+  @Test
   void bareSpeakerIsPrefixedWithTheManifestName(@TempDir Path dir) throws IOException {
     Path csv =
         manifest(
@@ -77,16 +93,25 @@ class ManifestTest {
         manifest(
             dir,
             "bad.csv",
-            "path,emotion\na.wav,anger\nb.wav,calm\nc.wav\n,sad\n\"d.wav,sad\ne.wav,sad,s,extra\n");
+            "a.wav,anger\nb.wav,calm\nc.wav\n,sad\n\"d.wav,sad\ne.wav,sad,s,extra\n");
 
     assertThatThrownBy(() -> Manifest.read(csv))
         .isInstanceOf(CorpusException.class)
         .hasMessageContaining("5 problems")
-        .hasMessageContaining("line 3: unknown emotion 'calm'")
-        .hasMessageContaining("line 4: expected path,emotion[,speaker] but found 1 field(s)")
-        .hasMessageContaining("line 5: empty path")
-        .hasMessageContaining("line 6: unterminated quote")
-        .hasMessageContaining("line 7: expected path,emotion[,speaker] but found 4 field(s)");
+        .hasMessageContaining("line 2: unknown emotion 'calm'")
+        .hasMessageContaining("line 3: expected path,emotion[,speaker] but found 1 field(s)")
+        .hasMessageContaining("line 4: empty path")
+        .hasMessageContaining("line 5: unterminated quote")
+        .hasMessageContaining("line 6: expected path,emotion[,speaker] but found 4 field(s)");
+  }
+
+  @Test
+  void rowShorterThanTheHeaderIsReported(@TempDir Path dir) throws IOException {
+    Path csv = manifest(dir, "short.csv", "speaker,path,emotion\ns1,a.wav,sad\ns2,b.wav\n");
+
+    assertThatThrownBy(() -> Manifest.read(csv))
+        .isInstanceOf(CorpusException.class)
+        .hasMessageContaining("line 3: expected at least 3 fields as the header says");
   }
 
   @Test
