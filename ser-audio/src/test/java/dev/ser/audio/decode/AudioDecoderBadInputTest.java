@@ -90,7 +90,8 @@ class AudioDecoderBadInputTest {
     float[] decoded = decoder.decode(half).samples();
 
     assertThat(decoded.length).isBetween(whole.length / 2 - 100, whole.length / 2);
-    assertThat(decoded).isEqualTo(Arrays.copyOf(whole, decoded.length));
+    assertThat(TestWav.firstDifference(decoded, Arrays.copyOf(whole, decoded.length)))
+        .isEqualTo(-1);
   }
 
   @Test

@@ -23,6 +23,10 @@ final class TestWav {
    * way soundfile writes it (round, then clip).
    */
   static byte[] pcm(int sampleRate, int bits, float[]... channels) {
+    return wav(PCM, sampleRate, channels.length, bits, pcmData(bits, channels), false);
+  }
+
+  private static byte[] pcmData(int bits, float[]... channels) {
     int bytes = bits / 8;
     int frames = channels[0].length;
     ByteBuffer data = ByteBuffer.allocate(frames * channels.length * bytes);
@@ -41,7 +45,7 @@ final class TestWav {
         }
       }
     }
-    return wav(PCM, sampleRate, channels.length, bits, data.array(), false);
+    return data.array();
   }
 
   /** A 32- or 64-bit IEEE float WAV, samples written as given (NaN and infinity included). */
@@ -63,15 +67,12 @@ final class TestWav {
 
   /** The same 16-bit PCM content, with a {@code WAVE_FORMAT_EXTENSIBLE} header. */
   static byte[] extensible16(int sampleRate, float[] mono) {
-    byte[] plain = pcm(sampleRate, 16, mono);
-    byte[] data = new byte[plain.length - 44];
-    System.arraycopy(plain, 44, data, 0, data.length);
-    return wav(PCM, sampleRate, 1, 16, data, true);
+    return wav(PCM, sampleRate, 1, 16, pcmData(16, mono), true);
   }
 
   /**
-   * A chunk-level WAV: {@code fmt } then {@code data}, with a {@code LIST} chunk between them as
-   * real recorders write, so readers must walk the chunks.
+   * A chunk-level WAV: {@code fmt } then {@code data}, with an odd-sized {@code LIST} chunk (and
+   * its pad byte) between them as real recorders write, so readers must walk the chunks.
    */
   static byte[] wav(int formatTag, int sampleRate, int channels, int bits, byte[] data) {
     return wav(formatTag, sampleRate, channels, bits, data, false);
@@ -98,7 +99,7 @@ final class TestWav {
           });
     }
     byte[] list =
-        "INFOISFT\u0005\u0000\u0000\u0000test\u0000\u0000"
+        "INFOISFT\u0005\u0000\u0000\u0000test\u0000"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -129,6 +130,20 @@ final class TestWav {
       y[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / sampleRate));
     }
     return y;
+  }
+
+  /**
+   * The first index where the two sample arrays differ (bit for bit, or in length), or -1 when
+   * identical; reports a mismatch without printing 80,000 samples.
+   */
+  static int firstDifference(float[] actual, float[] expected) {
+    int n = Math.min(actual.length, expected.length);
+    for (int i = 0; i < n; i++) {
+      if (Float.floatToIntBits(actual[i]) != Float.floatToIntBits(expected[i])) {
+        return i;
+      }
+    }
+    return actual.length == expected.length ? -1 : n;
   }
 
   static byte[] resource(String path) {
