@@ -99,10 +99,11 @@ public final class LocalDiskAudioStore implements AudioStore {
   public Optional<StoredAudio> open(BlobKey key) {
     Path path = pathOf(key);
     try {
-      if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      // A file reached through a symbolic link out of the directory does not exist for us.
+      if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+          || !path.toRealPath().startsWith(root)) {
         return Optional.empty();
       }
-      checkInside(path.toRealPath());
       long size = Files.size(path);
       return Optional.of(new StoredAudio(Files.newInputStream(path), size));
     } catch (NoSuchFileException e) {
