@@ -22,8 +22,9 @@ import java.util.function.IntConsumer;
 /**
  * {@code ./ser evaluate SPEC... [--model DIR] [--json] [--threads N]}: predicts every clip of the
  * given corpora (a CSV manifest, {@code ravdess:DIR}, … see docs/corpora.md) and prints accuracy,
- * UA, macro-F1, per-class scores and the confusion matrix; with {@code --json}, one JSON object.
- * Files that cannot be decoded or predicted are listed on stderr and left out of the scores.
+ * UA, macro-F1, per-class scores and the confusion matrix; with {@code --json}, one JSON object
+ * (the keys of {@link EvaluationResult#toJson()} plus {@code model}, the model's version). Files
+ * that cannot be decoded or predicted are listed on stderr and left out of the scores.
  */
 final class EvaluateCommand implements Main.Command {
 
@@ -86,16 +87,21 @@ final class EvaluateCommand implements Main.Command {
     }
     List<Clip> clips = Corpora.readAll(specs);
     EvaluationResult result;
+    String version;
     try (LoadedModel model = loader.load(modelDir)) {
+      version = model.version();
       err.printf(
-          "evaluating %d clips with model %s on %d threads%n",
-          clips.size(), model.version(), threads);
+          "evaluating %d clips with model %s on %d threads%n", clips.size(), version, threads);
       result = Evaluation.run(clips, model, threads, progress(clips.size()));
     }
     for (Skipped skipped : result.skipped()) {
       err.println("skipped " + skipped.audio() + ": " + skipped.reason());
     }
-    out.print(json ? result.json() + System.lineSeparator() : result.table());
+    if (json) {
+      out.println(result.toJson().put("model", version));
+    } else {
+      out.print("model               " + version + System.lineSeparator() + result.table());
+    }
     out.flush();
     return 0;
   }

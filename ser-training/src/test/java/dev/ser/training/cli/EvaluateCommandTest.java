@@ -83,6 +83,7 @@ class EvaluateCommandTest {
     assertThat(json.get("unweighted_accuracy").asDouble()).isCloseTo(0.75, within(1e-9));
     assertThat(json.get("per_class").get("sad").get("recall").asDouble()).isEqualTo(0.5);
     assertThat(json.get("skipped").asInt()).isEqualTo(1);
+    assertThat(json.get("model").asText()).isEqualTo("test-1");
   }
 
   @Test
@@ -92,6 +93,7 @@ class EvaluateCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("skipped " + dir.resolve("missing.wav") + ": file not found");
     assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("model               test-1")
         .contains("clips evaluated     3 (1 skipped)")
         .contains("unweighted accuracy 75.0 %");
   }
