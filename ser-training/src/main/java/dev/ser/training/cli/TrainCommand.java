@@ -16,6 +16,7 @@ import dev.ser.training.model.ModelExport;
 import dev.ser.training.model.TrainedModel;
 import dev.ser.training.model.Trainer;
 import dev.ser.training.model.TrainingOptions;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -114,20 +115,16 @@ final class TrainCommand implements Main.Command {
             TrainingOptions.standard(epochs, seed).learningRate(),
             seed,
             TrainingOptions.standard(epochs, seed).augmentation());
-    TrainedModel model = new Trainer(architecture, options, log).train(train, held);
-
-    ModelCard.Training training =
-        new ModelCard.Training(
-            "./ser train " + String.join(" ", args),
-            seed,
-            corpora(split),
-            split.trainSpeakers().stream().sorted().toList(),
-            split.validationSpeakers().stream().sorted().toList(),
-            model.epochs(),
-            model.bestEpoch(),
-            Math.round(model.seconds()),
-            classCounts(split));
-    ModelCard card = ModelExport.write(outDir, model, spec, version, LICENCE, training);
+    Path target = outDir;
+    String modelVersion = version;
+    long modelSeed = seed;
+    TrainedModel model =
+        new Trainer(architecture, options, log)
+            .train(
+                train,
+                held,
+                best -> export(target, best, split, args, modelSeed, modelVersion, spec, log));
+    ModelCard card = export(outDir, model, split, args, seed, version, spec, log);
     card.validation()
         .forEach(
             (corpus, m) ->
@@ -140,6 +137,36 @@ final class TrainCommand implements Main.Command {
                     m.unweightedAccuracy()));
     out.println("model written to " + outDir);
     return 0;
+  }
+
+  /** Writes the model with its card; the card's command is this command line. */
+  private static ModelCard export(
+      Path outDir,
+      TrainedModel model,
+      SpeakerSplit split,
+      String[] args,
+      long seed,
+      String version,
+      FeatureSpec spec,
+      PrintStream log) {
+    ModelCard.Training training =
+        new ModelCard.Training(
+            "./ser train " + String.join(" ", args),
+            seed,
+            corpora(split),
+            split.trainSpeakers().stream().sorted().toList(),
+            split.validationSpeakers().stream().sorted().toList(),
+            model.epochs(),
+            model.bestEpoch(),
+            Math.round(model.seconds()),
+            classCounts(split));
+    try {
+      ModelCard card = ModelExport.write(outDir, model, spec, version, LICENCE, training);
+      log.println("wrote the model of epoch " + model.bestEpoch() + " to " + outDir);
+      return card;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the model to " + outDir, e);
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Trains the CNN+GRU from examples held in memory. Each epoch draws as many windows as there are
@@ -40,6 +41,15 @@ public final class Trainer {
    *     the training clips are scored instead
    */
   public TrainedModel train(List<Example> train, List<Example> validation) {
+    return train(train, validation, model -> {});
+  }
+
+  /**
+   * {@link #train(List, List)}, handing the model to {@code onBest} whenever an epoch beats the
+   * best so far, so a long run leaves a usable model behind if it is stopped.
+   */
+  public TrainedModel train(
+      List<Example> train, List<Example> validation, Consumer<TrainedModel> onBest) {
     if (train.isEmpty()) {
       throw new IllegalArgumentException("no training clips");
     }
@@ -55,8 +65,7 @@ public final class Trainer {
     double bestScore = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
     int epoch = 0;
-    try (TrainingGraph graph =
-        new TrainingGraph(architecture, normalisation, options.learningRate(), options.seed())) {
+    try (TrainingGraph graph = new TrainingGraph(architecture, normalisation, options.seed())) {
       while (epoch < options.epochs() && epoch - bestEpoch < options.patience()) {
         epoch++;
         long epochStarted = System.nanoTime();
@@ -74,6 +83,16 @@ public final class Trainer {
           bestEpoch = epoch;
           best = graph.weights();
           bestMetrics = metrics;
+          onBest.accept(
+              new TrainedModel(
+                  architecture,
+                  normalisation,
+                  best,
+                  epoch,
+                  bestEpoch,
+                  losses,
+                  bestMetrics,
+                  (System.nanoTime() - started) / 1e9));
         }
         log.printf(
             Locale.ROOT,
@@ -130,7 +149,7 @@ public final class Trainer {
       for (int i = 0; i < keep.length; i++) {
         keep[i] = random.nextFloat() < architecture.dropout() ? 0 : keepScale;
       }
-      TrainingGraph.Step step = graph.train(new Batch(windows), oneHot, keep);
+      TrainingGraph.Step step = graph.train(new Batch(windows), oneHot, keep, learningRate(epoch));
       lossSum += step.loss() * n;
       truth.addAll(labels);
       for (float[] row : step.probabilities()) {
@@ -149,6 +168,17 @@ public final class Trainer {
       }
     }
     return new EpochResult(lossSum / truth.size(), Scores.of(truth, predicted));
+  }
+
+  /**
+   * Cosine decay from the initial rate to 5 % of it over the planned epochs (Loshchilov & Hutter
+   * 2017): large steps early, fine ones when early stopping may pick the epoch.
+   */
+  float learningRate(int epoch) {
+    double progress = (epoch - 1.0) / Math.max(1, options.epochs() - 1);
+    double floor = 0.05;
+    return (float)
+        (options.learningRate() * (floor + (1 - floor) * 0.5 * (1 + Math.cos(Math.PI * progress))));
   }
 
   /** Clip-level metrics per corpus: the mean of each clip's window probabilities, as served. */

@@ -11,8 +11,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -24,9 +22,14 @@ import org.tensorflow.types.TFloat32;
 /**
  * The training graph: a training pass (batch statistics, dropout) and an evaluation pass (running
  * statistics) sharing one set of variables, the loss (cross-entropy plus L2 on kernels), its
- * gradients from {@link Graph#addGradients} and Adam's update. One session; closes both.
+ * gradients from {@link Graph#addGradients} and Adam's update ({@code ApplyAdam}, its learning rate
+ * fed each step so the trainer can schedule it). One session; closes both.
  */
 final class TrainingGraph implements AutoCloseable {
+  private static final float BETA_ONE = 0.9f;
+  private static final float BETA_TWO = 0.999f;
+  private static final float EPSILON = 1e-7f;
+
   private final Architecture architecture;
   private final Graph graph = new Graph();
   private final Session session;
@@ -40,12 +43,15 @@ final class TrainingGraph implements AutoCloseable {
   private final Operand<TFloat32> trainingProbabilities;
   private final Operand<TFloat32> evaluationProbabilities;
   private final List<Op> targets = new ArrayList<>();
+  private final Placeholder<TFloat32> rate;
+  private final Placeholder<TFloat32> betaOnePower;
+  private final Placeholder<TFloat32> betaTwoPower;
+  private long steps;
 
   /** One step's mean loss and the training pass's probabilities {@code [n][6]}. */
   record Step(float loss, float[][] probabilities) {}
 
-  TrainingGraph(
-      Architecture architecture, Normalisation normalisation, float learningRate, long seed) {
+  TrainingGraph(Architecture architecture, Normalisation normalisation, long seed) {
     this.architecture = architecture;
     Ops tf = Ops.create(graph);
     long window = architecture.windowFrames();
@@ -81,14 +87,32 @@ final class TrainingGraph implements AutoCloseable {
     Output<?>[] gradients =
         graph.addGradients(
             loss.asOutput(), trainable.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
-    List<GradAndVar<?>> pairs = new ArrayList<>();
+    rate = input(tf, "learning_rate", Shape.scalar());
+    betaOnePower = input(tf, "beta1_power", Shape.scalar());
+    betaTwoPower = input(tf, "beta2_power", Shape.scalar());
     for (int i = 0; i < trainable.size(); i++) {
-      pairs.add(new GradAndVar<>(gradients[i].expect(TFloat32.class), trainable.get(i).asOutput()));
+      Variable<TFloat32> variable = trainable.get(i);
+      Shape shape = variable.shape();
+      targets.add(
+          tf.train.applyAdam(
+              variable,
+              tf.variable(zeros(tf, shape)),
+              tf.variable(zeros(tf, shape)),
+              betaOnePower,
+              betaTwoPower,
+              rate,
+              tf.constant(BETA_ONE),
+              tf.constant(BETA_TWO),
+              tf.constant(EPSILON),
+              gradients[i].expect(TFloat32.class)));
     }
-    targets.add(new Adam(graph, learningRate).applyGradients(pairs, "adam"));
     targets.addAll(updates);
     session = new Session(graph);
     session.initialize();
+  }
+
+  private static Operand<TFloat32> zeros(Ops tf, Shape shape) {
+    return tf.constant(shape, DataBuffers.of(new float[(int) shape.size()], true, false));
   }
 
   private static Placeholder<TFloat32> input(Ops tf, String name, Shape shape) {
@@ -118,9 +142,11 @@ final class TrainingGraph implements AutoCloseable {
    * @param batch the packed windows
    * @param oneHot {@code [n * 6]} targets
    * @param keepMask {@code [n * gru_units]} dropout mask
+   * @param learningRate this step's Adam learning rate
    */
-  Step train(Batch batch, float[] oneHot, float[] keepMask) {
+  Step train(Batch batch, float[] oneHot, float[] keepMask, float learningRate) {
     int n = batch.size();
+    steps++;
     try (TFloat32 mel = batch.logMelTensor(architecture);
         TFloat32 frame = batch.framesTensor(architecture);
         TFloat32 valid = batch.maskTensor(architecture);
@@ -128,7 +154,10 @@ final class TrainingGraph implements AutoCloseable {
             TFloat32.tensorOf(
                 Shape.of(n, architecture.gruUnits()), DataBuffers.of(keepMask, true, false));
         TFloat32 target =
-            TFloat32.tensorOf(Shape.of(n, Emotion.count()), DataBuffers.of(oneHot, true, false))) {
+            TFloat32.tensorOf(Shape.of(n, Emotion.count()), DataBuffers.of(oneHot, true, false));
+        TFloat32 rateTensor = TFloat32.scalarOf(learningRate);
+        TFloat32 betaOne = TFloat32.scalarOf((float) Math.pow(BETA_ONE, steps));
+        TFloat32 betaTwo = TFloat32.scalarOf((float) Math.pow(BETA_TWO, steps))) {
       Session.Runner runner =
           session
               .runner()
@@ -137,6 +166,9 @@ final class TrainingGraph implements AutoCloseable {
               .feed(mask, valid)
               .feed(keep, keepTensor)
               .feed(labels, target)
+              .feed(rate, rateTensor)
+              .feed(betaOnePower, betaOne)
+              .feed(betaTwoPower, betaTwo)
               .fetch(loss)
               .fetch(trainingProbabilities);
       targets.forEach(runner::addTarget);
