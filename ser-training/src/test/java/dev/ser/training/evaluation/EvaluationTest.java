@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ser.audio.decode.AudioDecoder;
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.training.corpus.Clip;
 import dev.ser.training.corpus.CorpusException;
+import dev.ser.training.corpus.Iemocap;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -175,5 +177,27 @@ class EvaluationTest {
         .contains("confusion (rows = true, columns = predicted)")
         .containsPattern("neutral\\s+0\\s+0\\s+0\\s+0\\s+2\\s+1")
         .containsPattern("b\\s+4\\s+50.0 %\\s+33.3 %");
+  }
+
+  @Test
+  void decodesTheIemocapFixtureThroughTheProductDecoder() throws Exception {
+    List<Clip> clips = Iemocap.read(Path.of(getClass().getResource("/iemocap").toURI()));
+    AudioDecoder decoder = new AudioDecoder();
+    Set<Integer> sampleCounts = ConcurrentHashMap.newKeySet();
+
+    EvaluationResult result =
+        Evaluation.run(
+            clips,
+            audio -> {
+              sampleCounts.add(decoder.decode(audio).requireSound().samples().length);
+              return NEUTRAL;
+            },
+            2,
+            done -> {});
+
+    assertThat(result.skipped()).isEmpty();
+    assertThat(result.confusion().n()).isEqualTo(8);
+    assertThat(result.confusion().recall(NEUTRAL)).isEqualTo(1.0);
+    assertThat(sampleCounts).containsExactly(9600);
   }
 }
