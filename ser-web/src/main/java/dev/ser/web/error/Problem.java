@@ -19,7 +19,8 @@ public record Problem(int status, String code, String message) {
 
   /**
    * Codes whose status is not 400. Audio codes come from {@link AudioException} (the decoder's
-   * limits and formats), the rest from {@link SerException}s thrown in the web layer.
+   * limits and formats: {@code corrupt_audio}, {@code empty_audio}, {@code silent_audio} and {@code
+   * audio_too_short} stay 400), the rest from {@link SerException}s.
    */
   private static final Map<String, Integer> STATUS_BY_CODE =
       Map.ofEntries(
@@ -27,13 +28,10 @@ public record Problem(int status, String code, String message) {
           Map.entry("forbidden", 403),
           Map.entry("not_found", 404),
           Map.entry("conflict", 409),
-          Map.entry("too_large", 413),
-          Map.entry("file_too_large", 413),
-          Map.entry("too_long", 413),
+          Map.entry("upload_too_large", 413),
           Map.entry("audio_too_long", 413),
-          Map.entry("unsupported_format", 415),
+          Map.entry("unsupported_audio", 415),
           Map.entry("unsupported_media_type", 415),
-          Map.entry("unsupported_type", 415),
           Map.entry("too_many_requests", 429));
 
   public Problem {

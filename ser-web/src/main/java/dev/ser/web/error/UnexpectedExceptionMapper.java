@@ -12,11 +12,11 @@ import java.util.logging.Logger;
  * never gets here; it is a {@link dev.ser.domain.SerException} or an audio exception.
  */
 @Provider
-public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
   @Override
-  public Response toResponse(RuntimeException e) {
+  public Response toResponse(Throwable e) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "incident " + incident, e);
     return Problem.internal(incident).response();

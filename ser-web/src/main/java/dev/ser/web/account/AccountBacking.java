@@ -1,0 +1,67 @@
+package dev.ser.web.account;
+
+import dev.ser.domain.account.ApiToken;
+import dev.ser.domain.account.ApiTokenId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/** The account page (tokens, delete everything) and the log-out link. */
+@Named
+@RequestScoped
+public class AccountBacking {
+  @Inject Accounts accounts;
+  @Inject CurrentCaller caller;
+  @Inject FacesContext faces;
+
+  private String tokenName;
+  private String issuedSecret;
+  private List<ApiToken> tokens;
+
+  public List<ApiToken> getTokens() {
+    if (tokens == null) {
+      tokens = accounts.tokens(caller.inBrowser());
+    }
+    return tokens;
+  }
+
+  public String createToken() {
+    issuedSecret = accounts.issueToken(caller.inBrowser(), tokenName).secret().value();
+    tokenName = null;
+    tokens = null;
+    return null;
+  }
+
+  public String revoke(String id) {
+    accounts.revokeToken(caller.inBrowser(), ApiTokenId.parse(id));
+    return "/account?faces-redirect=true";
+  }
+
+  public String deleteEverything() throws ServletException {
+    accounts.deleteEverything(caller.inBrowser());
+    return logout();
+  }
+
+  public String logout() throws ServletException {
+    HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+    request.logout();
+    faces.getExternalContext().invalidateSession();
+    return "/index?faces-redirect=true";
+  }
+
+  public String getTokenName() {
+    return tokenName;
+  }
+
+  public void setTokenName(String tokenName) {
+    this.tokenName = tokenName;
+  }
+
+  public String getIssuedSecret() {
+    return issuedSecret;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.ser.web.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The login form: hands the credentials to {@link SerAuthenticationMechanism}. */
+@Named
+@RequestScoped
+public class LoginBacking {
+  @Inject SecurityContext security;
+  @Inject FacesContext faces;
+
+  private String username;
+  private String password;
+  private String next;
+
+  public String login() throws IOException {
+    ExternalContext external = faces.getExternalContext();
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(username, new Password(password)))
+                .newAuthentication(true));
+    if (status == AuthenticationStatus.SUCCESS) {
+      external.redirect(external.getRequestContextPath() + Redirects.safeNext(next));
+      faces.responseComplete();
+      return null;
+    }
+    if (status == AuthenticationStatus.SEND_CONTINUE) {
+      faces.responseComplete();
+      return null;
+    }
+    faces.addMessage(
+        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+    return null;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+}

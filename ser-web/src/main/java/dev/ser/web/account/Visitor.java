@@ -1,0 +1,30 @@
+package dev.ser.web.account;
+
+import dev.ser.domain.recording.RecordingId;
+import jakarta.enterprise.context.SessionScoped;
+import java.io.Serializable;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What an anonymous visitor's browser session may see again: the recordings it made. Nobody else,
+ * signed in or not, can open them; when the session ends they are unreachable.
+ */
+@SessionScoped
+public class Visitor implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final int MAX_REMEMBERED = 200;
+
+  private final Set<RecordingId> made = ConcurrentHashMap.newKeySet();
+
+  public void remember(RecordingId id) {
+    if (made.size() >= MAX_REMEMBERED) {
+      made.clear();
+    }
+    made.add(id);
+  }
+
+  public boolean made(RecordingId id) {
+    return made.contains(id);
+  }
+}

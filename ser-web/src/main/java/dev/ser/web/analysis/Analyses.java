@@ -1,0 +1,148 @@
+package dev.ser.web.analysis;
+
+import dev.ser.audio.decode.DecodedAudio;
+import dev.ser.audio.feature.Features;
+import dev.ser.domain.SerException;
+import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.recording.AnalysedRecording;
+import dev.ser.domain.recording.AudioDescription;
+import dev.ser.domain.recording.Recording;
+import dev.ser.domain.recording.RecordingId;
+import dev.ser.domain.recording.RecordingNotFoundException;
+import dev.ser.domain.recording.RecordingSource;
+import dev.ser.domain.recording.SampleId;
+import dev.ser.domain.recording.SampleRecording;
+import dev.ser.storage.blob.StoredAudio;
+import dev.ser.storage.recording.Recordings;
+import dev.ser.storage.samples.Samples;
+import dev.ser.web.Storage;
+import dev.ser.web.WebSettings;
+import dev.ser.web.account.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The use case behind the home page and {@code POST /api/v1/predictions}: audio in, a stored
+ * prediction out; and reading, playing and deleting what was stored, for whoever may see it.
+ *
+ * <p>Order matters: every check that can refuse the audio (size, declared type, decoding, silence)
+ * runs before the model, and the model runs before anything is written, so bad input leaves no
+ * trace. Writing goes through ser-storage's {@code RecordingArchive}, one transaction per write,
+ * which stores the blob first and deletes it again if the rows fail.
+ */
+@ApplicationScoped
+public class Analyses {
+  @Inject Pipeline pipeline;
+  @Inject Storage storage;
+  @Inject WebSettings settings;
+
+  public AnalysedRecording analyse(Upload upload, Caller caller) {
+    if (upload.size() > settings.maxUploadBytes()) {
+      throw Upload.tooLarge(settings.maxUploadBytes());
+    }
+    if (!MediaTypes.mayBeAudio(upload.declaredType())) {
+      throw new SerException(
+          "unsupported_media_type",
+          "Expected audio (WAV, MP3, M4A, FLAC, OGG or WebM), got "
+              + upload.declaredType().orElse("nothing")
+              + ".");
+    }
+    DecodedAudio audio = pipeline.decode(upload.bytes());
+    Prediction prediction = pipeline.recognize(audio);
+    Recording recording =
+        Recording.create(
+            caller.userId(),
+            upload.source(),
+            new AudioDescription(
+                MediaTypes.forStorage(audio.format(), upload.declaredType()),
+                audio.format(),
+                audio.durationSeconds(),
+                upload.size()),
+            upload.filename(),
+            Instant.now());
+    AnalysedRecording stored = storage.archive().store(recording, upload.bytes(), prediction);
+    rememberIfAnonymous(caller, stored);
+    return stored;
+  }
+
+  /** Analyses a published library sample; the recording shares the sample's audio. */
+  public AnalysedRecording analyseSample(SampleId id, Caller caller) {
+    SampleRecording sample =
+        storage.database().inTransaction(em -> new Samples(em).requirePublished(id));
+    byte[] bytes;
+    try (StoredAudio stored =
+        storage
+            .samples()
+            .openAudio(id)
+            .orElseThrow(() -> new SerException("not_found", "no sample '" + id + "'"))) {
+      bytes = stored.readAllBytes();
+    }
+    DecodedAudio audio = pipeline.decode(bytes);
+    Prediction prediction = pipeline.recognize(audio);
+    Recording recording =
+        Recording.create(
+            caller.userId(),
+            RecordingSource.SAMPLE,
+            sample.audio(),
+            Optional.empty(),
+            Instant.now());
+    AnalysedRecording stored = storage.archive().storeFromSample(recording, id, prediction);
+    rememberIfAnonymous(caller, stored);
+    return stored;
+  }
+
+  /** The recording if the caller may see it; otherwise, or if there is none, {@code not_found}. */
+  public AnalysedRecording find(RecordingId id, Caller caller) {
+    return storage
+        .database()
+        .inTransaction(em -> new Recordings(em).find(id))
+        .filter(found -> caller.maySee(found.recording()))
+        .orElseThrow(() -> new RecordingNotFoundException(id));
+  }
+
+  /** One page of the signed-in caller's history, newest first. */
+  public List<AnalysedRecording> history(Caller caller, int offset, int limit) {
+    return storage
+        .database()
+        .inTransaction(em -> new Recordings(em).historyOf(caller.requireUserId(), offset, limit));
+  }
+
+  public long historySize(Caller caller) {
+    return storage
+        .database()
+        .inTransaction(em -> new Recordings(em).countOf(caller.requireUserId()));
+  }
+
+  /** Deletes one of the caller's recordings with its audio. */
+  public void delete(RecordingId id, Caller caller) {
+    storage.archive().deleteOwned(id, caller.requireUserId());
+  }
+
+  /** The stored audio of a recording the caller may see, for streaming; the caller closes it. */
+  public StoredMedia audio(RecordingId id, Caller caller) {
+    AnalysedRecording found = find(id, caller);
+    return new StoredMedia(
+        storage.archive().openAudio(id), found.recording().audio().contentType());
+  }
+
+  /** The recording's audio decoded again, for its waveform and spectrogram pictures. */
+  public DecodedAudio decoded(RecordingId id, Caller caller) {
+    try (StoredAudio stored = audio(id, caller).audio()) {
+      return pipeline.decodeForPictures(stored.readAllBytes());
+    }
+  }
+
+  /** The model's features of decoded audio, e.g. the log-mel spectrogram it saw. */
+  public Features features(DecodedAudio audio) {
+    return pipeline.features(audio);
+  }
+
+  private static void rememberIfAnonymous(Caller caller, AnalysedRecording stored) {
+    if (!caller.isSignedIn()) {
+      caller.visitor().ifPresent(visitor -> visitor.remember(stored.id()));
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.ser.web.analysis;
+
+import dev.ser.audio.decode.DecodedAudio;
+import dev.ser.audio.feature.Features;
+import dev.ser.domain.SerException;
+import dev.ser.domain.recording.RecordingId;
+import dev.ser.domain.recording.SampleId;
+import dev.ser.storage.blob.StoredAudio;
+import dev.ser.web.account.CurrentCaller;
+import dev.ser.web.error.Problem;
+import dev.ser.web.picture.Spectrogram;
+import dev.ser.web.picture.Waveform;
+import dev.ser.web.samples.SampleAdministration;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import javax.imageio.ImageIO;
+
+/**
+ * The audio and pictures of a result page, streamed by the application, never from a public URL:
+ *
+ * <ul>
+ *   <li>{@code /media/recordings/{id}/audio}, {@code .../waveform.png}, {@code
+ *       .../spectrogram.png}: only to the recording's owner or the anonymous session that made it
+ *       (404 for everyone else, so ids cannot be probed);
+ *   <li>{@code /media/samples/{id}}: a published sample's audio, to anyone (admins also hear
+ *       unpublished ones).
+ * </ul>
+ */
+@WebServlet("/media/*")
+public class MediaServlet extends HttpServlet {
+  static final int WAVEFORM_WIDTH = 800;
+  static final int WAVEFORM_HEIGHT = 200;
+  static final int SPECTROGRAM_WIDTH = 800;
+  static final int SPECTROGRAM_HEIGHT = 256;
+
+  @Inject Analyses analyses;
+  @Inject SampleAdministration samples;
+  @Inject CurrentCaller caller;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String[] path = String.valueOf(request.getPathInfo()).split("/");
+    try {
+      if (path.length == 4 && path[1].equals("recordings")) {
+        recording(RecordingId.parse(path[2]), path[3], response);
+      } else if (path.length == 3 && path[1].equals("samples")) {
+        stream(samples.audio(SampleId.parse(path[2]), caller.inBrowser()), response);
+      } else {
+        throw new SerException("not_found", "no such media");
+      }
+    } catch (SerException e) {
+      Problem problem = Problem.of(e);
+      response.sendError(problem.status(), problem.message());
+    }
+  }
+
+  private void recording(RecordingId id, String what, HttpServletResponse response)
+      throws IOException {
+    switch (what) {
+      case "audio" -> stream(analyses.audio(id, caller.inBrowser()), response);
+      case "waveform.png" -> {
+        DecodedAudio audio = analyses.decoded(id, caller.inBrowser());
+        png(Waveform.render(audio.samples(), WAVEFORM_WIDTH, WAVEFORM_HEIGHT), response);
+      }
+      case "spectrogram.png" -> {
+        DecodedAudio audio = analyses.decoded(id, caller.inBrowser());
+        Features features = analyses.features(audio);
+        png(
+            Spectrogram.render(
+                features.logMel(), features.spec().topDb(), SPECTROGRAM_WIDTH, SPECTROGRAM_HEIGHT),
+            response);
+      }
+      default -> throw new SerException("not_found", "no such media");
+    }
+  }
+
+  private static void stream(StoredMedia media, HttpServletResponse response) throws IOException {
+    try (StoredAudio audio = media.audio()) {
+      response.setContentType(media.contentType());
+      response.setContentLengthLong(audio.sizeBytes());
+      response.setHeader("Cache-Control", "private, max-age=3600");
+      response.setHeader("Accept-Ranges", "none");
+      audio.content().transferTo(response.getOutputStream());
+    }
+  }
+
+  private static void png(BufferedImage image, HttpServletResponse response) throws IOException {
+    response.setContentType("image/png");
+    response.setHeader("Cache-Control", "private, max-age=3600");
+    try (OutputStream out = response.getOutputStream()) {
+      ImageIO.write(image, "png", out);
+    }
+  }
+}

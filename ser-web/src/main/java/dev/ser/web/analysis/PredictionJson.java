@@ -1,0 +1,73 @@
+package dev.ser.web.analysis;
+
+import dev.ser.domain.emotion.Emotion;
+import dev.ser.domain.emotion.EmotionScores;
+import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.emotion.TimelineSegment;
+import dev.ser.domain.recording.AnalysedRecording;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A prediction as the API returns it.
+ *
+ * @param id the recording's id, for {@code GET /api/v1/predictions/{id}}
+ * @param emotion the most probable emotion's label
+ * @param confidence its probability
+ * @param lowConfidence whether the confidence is below {@link Prediction#LOW_CONFIDENCE}, i.e. a
+ *     guess
+ * @param probabilities label to probability, all six, in model order
+ * @param durationSeconds the analysed audio's length
+ * @param modelVersion the model that made it
+ * @param source {@code upload}, {@code record} or {@code sample}
+ * @param createdAt ISO-8601 instant
+ * @param timeline per-window results for audio longer than one window, else empty
+ */
+public record PredictionJson(
+    String id,
+    String emotion,
+    double confidence,
+    boolean lowConfidence,
+    Map<String, Double> probabilities,
+    double durationSeconds,
+    String modelVersion,
+    String source,
+    String createdAt,
+    List<Segment> timeline) {
+
+  /** One window of the timeline, in seconds from the start. */
+  public record Segment(
+      double start, double end, String emotion, Map<String, Double> probabilities) {
+    static Segment of(TimelineSegment segment) {
+      return new Segment(
+          segment.startSeconds(),
+          segment.endSeconds(),
+          segment.emotion().label(),
+          byLabel(segment.scores()));
+    }
+  }
+
+  public static PredictionJson of(AnalysedRecording analysed) {
+    Prediction prediction = analysed.prediction();
+    return new PredictionJson(
+        analysed.id().toString(),
+        prediction.emotion().label(),
+        prediction.confidence(),
+        prediction.isLowConfidence(),
+        byLabel(prediction.scores()),
+        prediction.durationSeconds(),
+        prediction.modelVersion(),
+        analysed.recording().source().label(),
+        analysed.recording().createdAt().toString(),
+        prediction.timeline().stream().map(Segment::of).toList());
+  }
+
+  static Map<String, Double> byLabel(EmotionScores scores) {
+    Map<String, Double> map = new LinkedHashMap<>();
+    for (Emotion emotion : Emotion.values()) {
+      map.put(emotion.label(), scores.of(emotion));
+    }
+    return map;
+  }
+}

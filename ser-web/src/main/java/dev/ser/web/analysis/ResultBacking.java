@@ -1,0 +1,51 @@
+package dev.ser.web.analysis;
+
+import dev.ser.domain.emotion.Emotion;
+import dev.ser.domain.recording.AnalysedRecording;
+import dev.ser.domain.recording.RecordingId;
+import dev.ser.web.account.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.List;
+
+/** The result page: one analysed recording, if the caller may see it (else 404). */
+@Named
+@RequestScoped
+public class ResultBacking {
+  @Inject Analyses analyses;
+  @Inject CurrentCaller caller;
+
+  private String id;
+  private AnalysedRecording analysis;
+
+  /** One bar of the six. */
+  public record Score(Emotion emotion, long percent) {}
+
+  public void load() {
+    analysis = analyses.find(RecordingId.parse(id), caller.inBrowser());
+  }
+
+  public AnalysedRecording getAnalysis() {
+    return analysis;
+  }
+
+  public EmotionLook getLook() {
+    return EmotionLook.of(analysis.prediction().emotion());
+  }
+
+  public List<Score> getScores() {
+    return Arrays.stream(Emotion.values())
+        .map(e -> new Score(e, Math.round(100 * analysis.prediction().scores().of(e))))
+        .toList();
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+}

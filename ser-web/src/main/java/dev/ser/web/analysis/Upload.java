@@ -1,0 +1,70 @@
+package dev.ser.web.analysis;
+
+import dev.ser.domain.SerException;
+import dev.ser.domain.recording.RecordingSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Audio as it arrived, before anything was done with it.
+ *
+ * @param bytes the file's bytes, at most the upload limit
+ * @param declaredType the media type the client sent, lower-case without parameters; empty if none
+ * @param filename the client's file name, for display only
+ * @param source upload or browser recording (samples do not arrive as uploads)
+ */
+public record Upload(
+    byte[] bytes,
+    Optional<String> declaredType,
+    Optional<String> filename,
+    RecordingSource source) {
+
+  public Upload {
+    Objects.requireNonNull(bytes, "bytes");
+    declaredType =
+        Objects.requireNonNull(declaredType, "declaredType")
+            .map(Upload::bareMediaType)
+            .filter(type -> !type.isEmpty());
+    Objects.requireNonNull(filename, "filename");
+    Objects.requireNonNull(source, "source");
+    if (source == RecordingSource.SAMPLE) {
+      throw new IllegalArgumentException("samples are analysed from the library, not uploaded");
+    }
+  }
+
+  /**
+   * Reads at most {@code maxBytes} from the stream; more is refused with {@code upload_too_large}
+   * before anything is decoded.
+   */
+  public static byte[] readLimited(InputStream in, long maxBytes) {
+    try {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        throw tooLarge(maxBytes);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static SerException tooLarge(long maxBytes) {
+    return new SerException(
+        "upload_too_large",
+        "The file is larger than " + maxBytes / (1024 * 1024) + " MB; send a shorter clip.");
+  }
+
+  public int size() {
+    return bytes.length;
+  }
+
+  /** {@code Audio/WAV; codecs=1} becomes {@code audio/wav}. */
+  static String bareMediaType(String type) {
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+  }
+}

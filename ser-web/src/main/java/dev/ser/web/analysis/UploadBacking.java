@@ -1,0 +1,76 @@
+package dev.ser.web.analysis;
+
+import dev.ser.domain.recording.AnalysedRecording;
+import dev.ser.domain.recording.RecordingSource;
+import dev.ser.web.WebSettings;
+import dev.ser.web.account.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** The home page's upload and record form: one file in, the result page out. */
+@Named
+@RequestScoped
+public class UploadBacking {
+  @Inject Analyses analyses;
+  @Inject CurrentCaller caller;
+  @Inject WebSettings settings;
+
+  private Part file;
+  private String source = RecordingSource.UPLOAD.label();
+
+  public String analyse() throws IOException {
+    if (file.getSize() > settings.maxUploadBytes()) {
+      throw Upload.tooLarge(settings.maxUploadBytes());
+    }
+    byte[] bytes;
+    try (InputStream in = file.getInputStream()) {
+      bytes = Upload.readLimited(in, settings.maxUploadBytes());
+    }
+    RecordingSource from =
+        RecordingSource.RECORD.label().equals(source)
+            ? RecordingSource.RECORD
+            : RecordingSource.UPLOAD;
+    AnalysedRecording result =
+        analyses.analyse(
+            new Upload(
+                bytes,
+                Optional.ofNullable(file.getContentType()),
+                Optional.ofNullable(file.getSubmittedFileName()),
+                from),
+            caller.inBrowser());
+    return "/result?faces-redirect=true&id=" + result.id();
+  }
+
+  public long getMaxMegabytes() {
+    return settings.maxUploadBytes() / (1024 * 1024);
+  }
+
+  public int getMaxMinutes() {
+    return settings.maxAudioSeconds() / 60;
+  }
+
+  public int getMaxRecordSeconds() {
+    return settings.maxRecordSeconds();
+  }
+
+  public Part getFile() {
+    return file;
+  }
+
+  public void setFile(Part file) {
+    this.file = file;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public void setSource(String source) {
+    this.source = source;
+  }
+}

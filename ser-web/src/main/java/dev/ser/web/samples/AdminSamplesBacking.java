@@ -1,0 +1,112 @@
+package dev.ser.web.samples;
+
+import dev.ser.domain.emotion.Emotion;
+import dev.ser.domain.recording.RecordingSource;
+import dev.ser.domain.recording.SampleId;
+import dev.ser.domain.recording.SampleRecording;
+import dev.ser.web.WebSettings;
+import dev.ser.web.account.CurrentCaller;
+import dev.ser.web.analysis.Upload;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/** The admin's sample library page: add, publish or unpublish, delete, and usage counts. */
+@Named
+@RequestScoped
+public class AdminSamplesBacking {
+  @Inject SampleAdministration samples;
+  @Inject CurrentCaller caller;
+  @Inject WebSettings settings;
+  @Inject FacesContext faces;
+
+  private String name;
+  private Emotion expected = Emotion.NEUTRAL;
+  private boolean published = true;
+  private Part file;
+  private List<SampleRecording> all;
+
+  public List<SampleRecording> getAll() {
+    if (all == null) {
+      all = samples.all(caller.inBrowser());
+    }
+    return all;
+  }
+
+  public Emotion[] getEmotions() {
+    return Emotion.values();
+  }
+
+  public String add() throws IOException {
+    byte[] bytes;
+    try (InputStream in = file.getInputStream()) {
+      bytes = Upload.readLimited(in, settings.maxUploadBytes());
+    }
+    SampleRecording added =
+        samples.add(
+            caller.inBrowser(),
+            name,
+            expected,
+            published,
+            new Upload(
+                bytes,
+                Optional.ofNullable(file.getContentType()),
+                Optional.ofNullable(file.getSubmittedFileName()),
+                RecordingSource.UPLOAD));
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_INFO, "Added the sample '" + added.name() + "'.", null));
+    return "/admin/samples?faces-redirect=true";
+  }
+
+  public String publish(String id, boolean publish) {
+    samples.setPublished(caller.inBrowser(), SampleId.parse(id), publish);
+    return "/admin/samples?faces-redirect=true";
+  }
+
+  public String delete(String id) {
+    samples.delete(caller.inBrowser(), SampleId.parse(id));
+    return "/admin/samples?faces-redirect=true";
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public Emotion getExpected() {
+    return expected;
+  }
+
+  public void setExpected(Emotion expected) {
+    this.expected = expected;
+  }
+
+  public boolean isPublished() {
+    return published;
+  }
+
+  public void setPublished(boolean published) {
+    this.published = published;
+  }
+
+  public Part getFile() {
+    return file;
+  }
+
+  public void setFile(Part file) {
+    this.file = file;
+  }
+}

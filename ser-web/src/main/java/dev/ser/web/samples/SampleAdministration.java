@@ -1,0 +1,94 @@
+package dev.ser.web.samples;
+
+import dev.ser.audio.decode.DecodedAudio;
+import dev.ser.domain.SerException;
+import dev.ser.domain.emotion.Emotion;
+import dev.ser.domain.recording.AudioDescription;
+import dev.ser.domain.recording.SampleId;
+import dev.ser.domain.recording.SampleRecording;
+import dev.ser.storage.blob.StoredAudio;
+import dev.ser.storage.samples.Samples;
+import dev.ser.web.Storage;
+import dev.ser.web.account.Caller;
+import dev.ser.web.analysis.Pipeline;
+import dev.ser.web.analysis.StoredMedia;
+import dev.ser.web.analysis.Upload;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * The sample library: what visitors may pick, and what admins may change. Every change checks the
+ * caller is an admin here, not only on the page, so no other way in can skip it.
+ */
+@ApplicationScoped
+public class SampleAdministration {
+  @Inject Storage storage;
+  @Inject Pipeline pipeline;
+
+  public List<SampleRecording> published() {
+    return storage.database().inTransaction(em -> new Samples(em).published());
+  }
+
+  public List<SampleRecording> all(Caller caller) {
+    requireAdmin(caller);
+    return storage.samples().all();
+  }
+
+  /**
+   * Adds a sample after checking the file is usable speech: the same decoder as every upload, so a
+   * sample never fails when a visitor picks it.
+   */
+  public SampleRecording add(
+      Caller caller, String name, Emotion expected, boolean published, Upload upload) {
+    requireAdmin(caller);
+    DecodedAudio audio = pipeline.decode(upload.bytes());
+    String contentType =
+        upload.declaredType().filter(t -> t.startsWith("audio/")).orElse("audio/wav");
+    try {
+      return storage
+          .samples()
+          .add(
+              SampleRecording.validName(name),
+              expected,
+              published,
+              upload.bytes(),
+              new AudioDescription(
+                  contentType, audio.format(), audio.durationSeconds(), upload.size()));
+    } catch (IllegalArgumentException e) {
+      throw new SerException("bad_sample", e.getMessage());
+    }
+  }
+
+  public void setPublished(Caller caller, SampleId id, boolean published) {
+    requireAdmin(caller);
+    storage.database().execute(em -> new Samples(em).setPublished(id, published));
+  }
+
+  public void delete(Caller caller, SampleId id) {
+    requireAdmin(caller);
+    storage.samples().delete(id);
+  }
+
+  /** A sample's audio: published ones to anyone, unpublished ones to admins only. */
+  public StoredMedia audio(SampleId id, Caller caller) {
+    SampleRecording sample =
+        storage
+            .database()
+            .inTransaction(em -> new Samples(em).find(id))
+            .filter(s -> s.published() || caller.isAdmin())
+            .orElseThrow(() -> new SerException("not_found", "no sample '" + id + "'"));
+    StoredAudio audio =
+        storage
+            .samples()
+            .openAudio(id)
+            .orElseThrow(() -> new SerException("not_found", "no sample '" + id + "'"));
+    return new StoredMedia(audio, sample.audio().contentType());
+  }
+
+  private static void requireAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw new SerException("forbidden", "Only administrators manage the sample library.");
+    }
+  }
+}

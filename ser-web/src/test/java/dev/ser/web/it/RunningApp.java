@@ -1,0 +1,189 @@
+package dev.ser.web.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real application for integration tests: Payara Micro ({@code --nohazelcast}, 127.0.0.1, a
+ * free port) running the built WAR against an embedded PostgreSQL this class starts, so tests can
+ * look at the rows the app wrote. Started once per test JVM, stopped when it exits.
+ */
+public final class RunningApp {
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  private static RunningApp instance;
+
+  private final EmbeddedPostgres postgres;
+  private final Process server;
+  private final URI base;
+  private final Duration startup;
+
+  private RunningApp(EmbeddedPostgres postgres, Process server, URI base, Duration startup) {
+    this.postgres = postgres;
+    this.server = server;
+    this.base = base;
+    this.startup = startup;
+  }
+
+  public static synchronized RunningApp get() {
+    if (instance == null) {
+      instance = start();
+      RunningApp started = instance;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+    }
+    return instance;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public URI uri(String path) {
+    return base.resolve(path);
+  }
+
+  /** How long the server took from process start to answering its health check. */
+  public Duration startup() {
+    return startup;
+  }
+
+  public Connection database() throws SQLException {
+    return postgres.getPostgresDatabase().getConnection();
+  }
+
+  private static RunningApp start() {
+    Path war = Path.of(System.getProperty("ser.war", "target/ser-web.war"));
+    Path payara = Path.of(System.getProperty("ser.payara", "target/payara/payara-micro.jar"));
+    Path preboot = Path.of("src/main/payara/preboot.asadmin");
+    Path work = Path.of("target/it");
+    EmbeddedPostgres postgres;
+    try {
+      Files.createDirectories(work);
+      postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+    }
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx2g");
+    command.addAll(
+        List.of(
+            "-jar",
+            payara.toString(),
+            "--nohazelcast",
+            "--disablephonehome",
+            "--port",
+            Integer.toString(port),
+            "--prebootcommandfile",
+            preboot.toString(),
+            "--deploy",
+            war.toString(),
+            "--contextroot",
+            "/"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("server.log").toFile());
+    String jdbc = postgres.getJdbcUrl("postgres", "postgres");
+    builder.environment().put("SER_DB_URL", jdbc);
+    builder.environment().put("SER_DB_USER", "postgres");
+    builder.environment().put("SER_DB_PASSWORD", "postgres");
+    builder.environment().put("SER_DATA_DIR", work.resolve("data").toAbsolutePath().toString());
+    builder.environment().put("SER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    long started = System.nanoTime();
+    Process server;
+    try {
+      server = builder.start();
+    } catch (IOException e) {
+      closeQuietly(postgres);
+      throw new UncheckedIOException("cannot start Payara Micro", e);
+    }
+    URI base = URI.create("http://127.0.0.1:" + port + "/");
+    RunningApp app = new RunningApp(postgres, server, base, Duration.ZERO);
+    try {
+      awaitReady(server, base.resolve("health/ready"));
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
+    return new RunningApp(postgres, server, base, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static void awaitReady(Process server, URI health) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited; see target/it/server.log");
+      }
+      try {
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(500);
+    }
+    throw new IllegalStateException("Payara Micro not ready after 180 s; see target/it/server.log");
+  }
+
+  private void stop() {
+    server.destroy();
+    try {
+      if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      server.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(postgres);
+  }
+
+  private static void closeQuietly(EmbeddedPostgres postgres) {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      // the JVM is exiting; the data directory is temporary
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
