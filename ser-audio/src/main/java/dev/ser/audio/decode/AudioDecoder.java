@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -78,8 +79,10 @@ public final class AudioDecoder {
       ByteBuffer mapped =
           channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
       wav = readWav(mapped);
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException("no such file: " + file, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
     }
     return finish(wav.orElseGet(() -> FfmpegReader.read(file, limits)));
   }
