@@ -23,7 +23,8 @@ import java.util.Optional;
  *       path} and {@code emotion}.
  *   <li>{@code path} is relative to the manifest's directory (or absolute). It is not opened here:
  *       evaluation reports and skips files it cannot decode.
- *   <li>{@code emotion} is one of {@code anger, disgust, fear, happy, neutral, sad} (any case).
+ *   <li>{@code emotion} is one of {@code anger, disgust, fear, happy, neutral, sad} (any case), or
+ *       a common spelling of one ({@link #emotionOf(String)}).
  *   <li>{@code speaker} written as {@code corpus:id} (e.g. {@code ravdess:17}) is kept and names
  *       the clip's corpus; a bare id is prefixed with the manifest's file name without extension
  *       ({@code holdout.csv}, speaker {@code 7} → {@code holdout:7}). Without a speaker every row
@@ -142,7 +143,7 @@ public final class Manifest {
     if (path.isEmpty()) {
       throw new IllegalArgumentException("empty path");
     }
-    Emotion emotion = Emotion.fromLabel(emotionLabel);
+    Emotion emotion = emotionOf(emotionLabel);
     String corpus = defaultCorpus;
     if (speaker.isEmpty()) {
       speaker = defaultCorpus + ":unknown";
@@ -158,6 +159,24 @@ public final class Manifest {
       throw new IllegalArgumentException("invalid path '" + path + "'");
     }
     return new Clip(audio, emotion, speaker, corpus);
+  }
+
+  /**
+   * One of the six labels (any case), or a common spelling of one: the adjectives RAVDESS uses
+   * ({@code angry, fearful, disgusted}), nEMO's nouns ({@code happiness, sadness}) and CREMA-D's
+   * codes ({@code ANG, DIS, FEA, HAP, NEU}). Nothing else is guessed: {@code calm} or {@code
+   * surprised} is an error, since their mapping is a training decision.
+   */
+  static Emotion emotionOf(String label) {
+    return switch (label.trim().toLowerCase(Locale.ROOT)) {
+      case "angry", "ang" -> Emotion.ANGER;
+      case "disgusted", "dis" -> Emotion.DISGUST;
+      case "fearful", "fea" -> Emotion.FEAR;
+      case "happiness", "hap" -> Emotion.HAPPY;
+      case "neu" -> Emotion.NEUTRAL;
+      case "sadness" -> Emotion.SAD;
+      default -> Emotion.fromLabel(label);
+    };
   }
 
   /** Splits one CSV line; quoted fields may hold commas and doubled quotes. */

@@ -8,6 +8,7 @@ import dev.ser.domain.emotion.Emotion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,18 @@ class ManifestTest {
 
     assertThat(Manifest.read(csv).get(0).audio().getFileName().toString())
         .isEqualTo("a, \"b\".wav");
+  }
+
+  @Test
+  void acceptsCommonSpellingsOfTheSixButNotCalmOrSurprised() {
+    assertThat(
+            Stream.of("ANGRY", "disgusted", "Fearful", "happiness", "NEU", "sadness")
+                .map(Manifest::emotionOf))
+        .containsExactly(Emotion.values());
+    assertThatThrownBy(() -> Manifest.emotionOf("calm"))
+        .hasMessageContaining("unknown emotion 'calm'");
+    assertThatThrownBy(() -> Manifest.emotionOf("surprised"))
+        .hasMessageContaining("unknown emotion 'surprised'");
   }
 
   @Test
