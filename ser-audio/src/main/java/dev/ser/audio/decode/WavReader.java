@@ -107,10 +107,11 @@ final class WavReader {
         fmt.position(fmt.position() + 8);
         tag = Short.toUnsignedInt(fmt.getShort());
       }
-      if (channels == 0 || sampleRate <= 0 || blockAlign == 0 || blockAlign % channels != 0) {
+      if (channels == 0 || blockAlign == 0 || blockAlign % channels != 0) {
         throw new CorruptAudioException(
-            "The WAV file's format header is damaged (no channels, rate or frame size).");
+            "The WAV file's format header is damaged (no channels or frame size).");
       }
+      SourceAudio.requireSupportedRate(sampleRate);
       return new Format(encoding(tag, blockAlign / channels), channels, sampleRate, blockAlign);
     }
 

@@ -119,6 +119,44 @@ class AudioDecoderBadInputTest {
     }
   }
 
+  /**
+   * Random damage (bytes overwritten in the header or anywhere, then maybe cut short), 40 times per
+   * format with a fixed seed: every outcome is audio or an {@link AudioException}, never another
+   * exception, a JVM crash or a hang (the class-level timeout).
+   */
+  @Test
+  void damagedFilesDecodeOrFailWithAnAudioError() throws IOException {
+    Random random = new Random(20_261_124);
+    for (String extension : new String[] {"wav", "flac", "m4a", "mp3", "ogg", "webm"}) {
+      byte[] original = Files.readAllBytes(AudioDecoderFormatsTest.formatFile(extension));
+      for (int round = 0; round < 40; round++) {
+        byte[] damaged = original.clone();
+        boolean inHeader = random.nextBoolean();
+        for (int flips = 1 + random.nextInt(20); flips > 0; flips--) {
+          int at = random.nextInt(inHeader ? 200 : damaged.length);
+          damaged[at] = (byte) random.nextInt(256);
+        }
+        if (random.nextInt(3) == 0) {
+          damaged = Arrays.copyOf(damaged, 1 + random.nextInt(damaged.length - 1));
+        }
+        try {
+          decoder.decode(damaged);
+        } catch (AudioException expected) {
+          assertThat(expected.code()).isNotBlank();
+          assertThat(expected.getMessage()).isNotBlank();
+        }
+      }
+    }
+  }
+
+  @Test
+  void rejectsWavHeaderClaimingAnAbsurdSampleRate() {
+    byte[] wav = TestWav.pcm(16_000, 16, TestWav.sine(440, 0.5, 16_000, 1));
+    java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 855_686_016);
+
+    assertUnsupported(() -> decoder.decode(wav));
+  }
+
   @Test
   void rejectsWavWhoseHeaderIsCutOff() {
     byte[] wav = TestWav.resource("/golden/speech_16k.wav");
