@@ -19,9 +19,9 @@ import java.util.Optional;
  * sr=16000, mono=True)}.
  *
  * <p>WAV in linear PCM or float is read in pure Java ({@link WavReader}); at 16 kHz its samples
- * come out bit-exact, with no resampler pass. Everything else is decoded by FFmpeg ({@link
- * FfmpegReader}) at its own rate. Sources at another rate, WAV included, are read first and then
- * resampled with FFmpeg's swresample ({@link Resampler}).
+ * come out bit-exact, with no resampler pass, and at other rates the whole clip is read, then
+ * resampled. Everything else is decoded by FFmpeg ({@link FfmpegReader}), each decoded frame
+ * resampled as it arrives. Resampling is FFmpeg's swresample ({@link Resampler}).
  *
  * <p>Decoding stops as soon as the audio passes {@link DecodeLimits#maxSeconds()}. Bad input always
  * ends in an {@link dev.ser.audio.AudioException} subclass with a stable code. Silence is not
@@ -70,7 +70,7 @@ public final class AudioDecoder {
    * @throws UncheckedIOException if the file cannot be read (missing, no permission)
    */
   public DecodedAudio decode(Path file) {
-    Optional<SourceAudio> wav;
+    Optional<DecodedAudio> wav;
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size == 0) {
@@ -87,29 +87,21 @@ public final class AudioDecoder {
     return finish(wav.orElseGet(() -> FfmpegReader.read(file, limits)));
   }
 
-  private Optional<SourceAudio> readWav(ByteBuffer file) {
+  private Optional<DecodedAudio> readWav(ByteBuffer file) {
     return WavReader.looksLikeWav(file) ? WavReader.read(file, limits) : Optional.empty();
   }
 
-  private DecodedAudio finish(SourceAudio source) {
-    for (float sample : source.mono()) {
+  private DecodedAudio finish(DecodedAudio audio) {
+    for (float sample : audio.samples()) {
       if (!Float.isFinite(sample)) {
         throw new CorruptAudioException(
             "The audio holds invalid sample values (NaN or infinity): export it again from the"
                 + " recording program.");
       }
     }
-    float[] samples = Resampler.resample(source.mono(), source.sampleRate(), SAMPLE_RATE);
-    double seconds = (double) samples.length / SAMPLE_RATE;
-    if (samples.length == 0 || seconds < limits.minSeconds()) {
-      throw new AudioTooShortException(seconds, limits.minSeconds());
+    if (audio.samples().length == 0 || audio.durationSeconds() < limits.minSeconds()) {
+      throw new AudioTooShortException(audio.durationSeconds(), limits.minSeconds());
     }
-    return new DecodedAudio(
-        samples,
-        SAMPLE_RATE,
-        source.format(),
-        source.sampleRate(),
-        source.channels(),
-        source.durationSeconds());
+    return audio;
   }
 }

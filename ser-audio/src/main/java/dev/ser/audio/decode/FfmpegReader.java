@@ -6,7 +6,6 @@ import dev.ser.audio.UnsupportedAudioException;
 import java.io.ByteArrayInputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -41,24 +40,24 @@ final class FfmpegReader {
 
   private FfmpegReader() {}
 
-  static SourceAudio read(Path file, DecodeLimits limits) {
+  static DecodedAudio read(Path file, DecodeLimits limits) {
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber("file:" + file.toAbsolutePath());
     grabber.setOption("protocol_whitelist", "file");
     return read(grabber, limits);
   }
 
-  static SourceAudio read(byte[] bytes, DecodeLimits limits) {
+  static DecodedAudio read(byte[] bytes, DecodeLimits limits) {
     return read(
         new FFmpegFrameGrabber(new ByteArrayInputStream(bytes), Integer.MAX_VALUE - 8), limits);
   }
 
-  private static SourceAudio read(FFmpegFrameGrabber grabber, DecodeLimits limits) {
+  private static DecodedAudio read(FFmpegFrameGrabber grabber, DecodeLimits limits) {
     grabber.setOption("format_whitelist", FORMATS);
     grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
     try (grabber) {
       try {
         grabber.start();
-      } catch (FrameGrabber.Exception e) {
+      } catch (FrameGrabber.Exception | RuntimeException e) {
         throw new UnsupportedAudioException("This file is not audio we can read", e);
       }
       if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
@@ -70,47 +69,72 @@ final class FfmpegReader {
     }
   }
 
-  private static SourceAudio decode(FFmpegFrameGrabber grabber, DecodeLimits limits) {
+  private static DecodedAudio decode(FFmpegFrameGrabber grabber, DecodeLimits limits) {
     int sampleRate = grabber.getSampleRate();
-    int channels = grabber.getAudioChannels();
-    if (sampleRate <= 0) {
-      throw new CorruptAudioException(
-          "The audio track does not say its sample rate: it is damaged.");
-    }
+    Resampler.requireSupportedRate(sampleRate);
     long maxFrames = limits.maxFrames(sampleRate);
-    SampleBuffer mono = new SampleBuffer(sampleRate);
-    while (true) {
-      Frame frame;
-      try {
-        frame = grabber.grabSamples();
-      } catch (FrameGrabber.Exception e) {
-        if (mono.size() == 0) {
-          throw new CorruptAudioException(
-              "The audio data is damaged: nothing could be decoded.", e);
+    long toSkip = opusPreSkipLeftOver(grabber);
+    float[] mono = new float[4096];
+    try (Resampler resampler = new Resampler(sampleRate, AudioDecoder.SAMPLE_RATE)) {
+      while (true) {
+        Frame frame;
+        try {
+          frame = grabber.grabSamples();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+          if (resampler.inputFrames() == 0) {
+            throw new CorruptAudioException(
+                "The audio data is damaged: nothing could be decoded.", e);
+          }
+          break;
         }
-        break;
+        if (frame == null) {
+          break;
+        }
+        if (frame.samples == null || frame.audioChannels <= 0) {
+          continue;
+        }
+        if (frame.sampleRate != sampleRate) {
+          throw new UnsupportedAudioException("The audio changes its sample rate midway");
+        }
+        FloatBuffer interleaved = (FloatBuffer) frame.samples[0];
+        int channels = frame.audioChannels;
+        int frames = interleaved.remaining() / channels;
+        int skipped = (int) Math.min(toSkip, frames);
+        toSkip -= skipped;
+        interleaved.position(interleaved.position() + skipped * channels);
+        if (mono.length < frames) {
+          mono = new float[frames];
+        }
+        int length = average(interleaved, channels, frames - skipped, mono);
+        resampler.push(mono, length);
+        if (resampler.inputFrames() > maxFrames) {
+          throw new AudioTooLongException(
+              limits.maxSeconds(), (double) resampler.inputFrames() / sampleRate);
+        }
       }
-      if (frame == null) {
-        break;
-      }
-      if (frame.samples == null || frame.audioChannels <= 0) {
-        continue;
-      }
-      if (frame.sampleRate != sampleRate) {
-        throw new UnsupportedAudioException("The audio changes its sample rate midway");
-      }
-      mono.appendAveraged((FloatBuffer) frame.samples[0], frame.audioChannels);
-      if (mono.size() > maxFrames) {
-        throw new AudioTooLongException(limits.maxSeconds(), (double) mono.size() / sampleRate);
-      }
+      return new DecodedAudio(
+          resampler.finish(),
+          AudioDecoder.SAMPLE_RATE,
+          grabber.getFormat(),
+          sampleRate,
+          grabber.getAudioChannels(),
+          (double) resampler.inputFrames() / sampleRate);
     }
-    float[] samples = mono.toArray();
-    int skip = Math.min(samples.length, opusPreSkipLeftOver(grabber));
-    return new SourceAudio(
-        Arrays.copyOfRange(samples, skip, samples.length),
-        sampleRate,
-        channels,
-        grabber.getFormat());
+  }
+
+  /**
+   * Averages {@code frames} interleaved frames into {@code mono} as {@code librosa.to_mono} does:
+   * summed in order in float32, then divided by the channel count. Returns {@code frames}.
+   */
+  private static int average(FloatBuffer interleaved, int channels, int frames, float[] mono) {
+    for (int frame = 0; frame < frames; frame++) {
+      float sum = interleaved.get();
+      for (int channel = 1; channel < channels; channel++) {
+        sum += interleaved.get();
+      }
+      mono[frame] = channels == 1 ? sum : sum / channels;
+    }
+    return frames;
   }
 
   /**

@@ -1,9 +1,8 @@
 package dev.ser.audio.decode;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
-/** A growing mono float array, filled one decoded frame at a time. */
+/** A growing mono float array, filled one chunk at a time. */
 final class SampleBuffer {
   private float[] samples;
   private int size;
@@ -16,32 +15,16 @@ final class SampleBuffer {
     return size;
   }
 
-  /** Appends the channel average of interleaved {@code [frames * channels]} samples. */
-  void appendAveraged(FloatBuffer interleaved, int channels) {
-    int frames = interleaved.remaining() / channels;
-    ensureCapacity(size + frames);
-    for (int frame = 0; frame < frames; frame++) {
-      float sum = interleaved.get();
-      for (int channel = 1; channel < channels; channel++) {
-        sum += interleaved.get();
-      }
-      samples[size++] = channels == 1 ? sum : sum / channels;
-    }
-  }
-
   void append(float[] chunk, int length) {
-    ensureCapacity(size + length);
+    if (size + length > samples.length) {
+      samples = Arrays.copyOf(samples, Math.max(size + length, samples.length * 2));
+    }
     System.arraycopy(chunk, 0, samples, size, length);
     size += length;
   }
 
-  float[] toArray() {
-    return Arrays.copyOf(samples, size);
-  }
-
-  private void ensureCapacity(int needed) {
-    if (needed > samples.length) {
-      samples = Arrays.copyOf(samples, Math.max(needed, samples.length * 2));
-    }
+  /** The first {@code length} samples, zero-padded if fewer were appended. */
+  float[] toArray(int length) {
+    return Arrays.copyOf(samples, length);
   }
 }

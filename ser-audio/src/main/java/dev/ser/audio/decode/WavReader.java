@@ -13,6 +13,8 @@ import java.util.Optional;
  * 16-bit WAV bit-exact. Channels are averaged as {@code librosa.to_mono} does: summed in order in
  * float32, then divided by the channel count.
  *
+ * <p>Sources at another rate than 16 kHz are read whole, then resampled ({@link Resampler}).
+ *
  * <p>Other WAV encodings (ADPCM, mu-law, A-law) are left to FFmpeg: {@link #read} returns empty. A
  * {@code data} chunk that claims more bytes than the file holds (a cut-off upload, or a streaming
  * writer's {@code 0xFFFFFFFF}) is read up to the last whole frame present.
@@ -37,7 +39,7 @@ final class WavReader {
    * @throws AudioTooLongException if the data holds more than {@code limits.maxSeconds()}, before
    *     any sample is converted
    */
-  static Optional<SourceAudio> read(ByteBuffer file, DecodeLimits limits) {
+  static Optional<DecodedAudio> read(ByteBuffer file, DecodeLimits limits) {
     ByteBuffer in = file.slice().order(ByteOrder.LITTLE_ENDIAN);
     in.position(12);
     Format format = null;
@@ -77,7 +79,14 @@ final class WavReader {
     }
     in.position(dataOffset);
     float[] mono = format.toMono(in, (int) frames);
-    return Optional.of(new SourceAudio(mono, format.sampleRate(), format.channels(), "wav"));
+    return Optional.of(
+        new DecodedAudio(
+            Resampler.resample(mono, format.sampleRate(), AudioDecoder.SAMPLE_RATE),
+            AudioDecoder.SAMPLE_RATE,
+            "wav",
+            format.sampleRate(),
+            format.channels(),
+            (double) frames / format.sampleRate()));
   }
 
   private static int fourCc(String id) {
@@ -111,7 +120,7 @@ final class WavReader {
         throw new CorruptAudioException(
             "The WAV file's format header is damaged (no channels or frame size).");
       }
-      SourceAudio.requireSupportedRate(sampleRate);
+      Resampler.requireSupportedRate(sampleRate);
       return new Format(encoding(tag, blockAlign / channels), channels, sampleRate, blockAlign);
     }
 

@@ -149,6 +149,17 @@ class AudioDecoderBadInputTest {
     }
   }
 
+  /**
+   * An M4A with 12 bytes overwritten (found by fuzzing) on which JavaCV's frame grabber throws a
+   * NullPointerException mid-stream: the audio decoded before it is kept.
+   */
+  @Test
+  void m4aThatBreaksTheFrameGrabberMidwayKeepsWhatDecoded() {
+    DecodedAudio audio = decoder.decode(TestWav.resource("/formats/damaged_speech_16k.m4a"));
+
+    assertThat(audio.durationSeconds()).isBetween(0.5, 5.0);
+  }
+
   @Test
   void rejectsWavHeaderClaimingAnAbsurdSampleRate() {
     byte[] wav = TestWav.pcm(16_000, 16, TestWav.sine(440, 0.5, 16_000, 1));
