@@ -19,9 +19,9 @@ import java.util.Optional;
  * sr=16000, mono=True)}.
  *
  * <p>WAV in linear PCM or float is read in pure Java ({@link WavReader}); at 16 kHz its samples
- * come out bit-exact, with no resampler pass, and at other rates the whole clip is read, then
- * resampled. Everything else is decoded by FFmpeg ({@link FfmpegReader}), each decoded frame
- * resampled as it arrives. Resampling is FFmpeg's swresample ({@link Resampler}).
+ * come out bit-exact, with no resampler pass; other rates are resampled as they are read.
+ * Everything else is decoded by FFmpeg ({@link FfmpegReader}), each decoded frame resampled as it
+ * arrives. Resampling is FFmpeg's swresample ({@link Resampler}).
  *
  * <p>Decoding stops as soon as the audio passes {@link DecodeLimits#maxSeconds()}. Bad input always
  * ends in an {@link dev.ser.audio.AudioException} subclass with a stable code. Silence is not

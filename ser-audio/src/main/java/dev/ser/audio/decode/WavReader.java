@@ -13,7 +13,7 @@ import java.util.Optional;
  * 16-bit WAV bit-exact. Channels are averaged as {@code librosa.to_mono} does: summed in order in
  * float32, then divided by the channel count.
  *
- * <p>Sources at another rate than 16 kHz are read whole, then resampled ({@link Resampler}).
+ * <p>Sources at another rate than 16 kHz are resampled ({@link Resampler}) a chunk at a time.
  *
  * <p>Other WAV encodings (ADPCM, mu-law, A-law) are left to FFmpeg: {@link #read} returns empty. A
  * {@code data} chunk that claims more bytes than the file holds (a cut-off upload, or a streaming
@@ -23,6 +23,7 @@ final class WavReader {
   private static final int PCM = 1;
   private static final int IEEE_FLOAT = 3;
   private static final int EXTENSIBLE = 0xFFFE;
+  private static final int CHUNK_FRAMES = 1 << 16;
 
   private WavReader() {}
 
@@ -78,10 +79,9 @@ final class WavReader {
       throw new AudioTooLongException(limits.maxSeconds(), (double) frames / format.sampleRate());
     }
     in.position(dataOffset);
-    float[] mono = format.toMono(in, (int) frames);
     return Optional.of(
         new DecodedAudio(
-            Resampler.resample(mono, format.sampleRate(), AudioDecoder.SAMPLE_RATE),
+            format.decode(in, (int) frames),
             AudioDecoder.SAMPLE_RATE,
             "wav",
             format.sampleRate(),
@@ -144,7 +144,21 @@ final class WavReader {
       return Encoding.OTHER;
     }
 
-    float[] toMono(ByteBuffer data, int frames) {
+    /** {@code frames} frames at 16 kHz as they are; at other rates resampled a chunk at a time. */
+    float[] decode(ByteBuffer data, int frames) {
+      if (sampleRate == AudioDecoder.SAMPLE_RATE) {
+        return toMono(data, frames);
+      }
+      try (Resampler resampler = new Resampler(sampleRate, AudioDecoder.SAMPLE_RATE)) {
+        for (int done = 0; done < frames; done += CHUNK_FRAMES) {
+          float[] chunk = toMono(data, Math.min(CHUNK_FRAMES, frames - done));
+          resampler.push(chunk, chunk.length);
+        }
+        return resampler.finish();
+      }
+    }
+
+    private float[] toMono(ByteBuffer data, int frames) {
       float[] mono = new float[frames];
       for (int frame = 0; frame < frames; frame++) {
         float sum = sample(data);
