@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -133,7 +134,12 @@ public final class Database implements AutoCloseable {
    * thrown.
    */
   public <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = entityManagerFactory.createEntityManager();
+    EntityManager em;
+    try {
+      em = entityManagerFactory.createEntityManager();
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
     EntityTransaction transaction = em.getTransaction();
     try {
       transaction.begin();
@@ -141,7 +147,11 @@ public final class Database implements AutoCloseable {
       transaction.commit();
       return result;
     } catch (RuntimeException e) {
-      rollbackQuietly(transaction);
+      // Without a connection there is nothing to roll back, and EclipseLink would first try to
+      // reconnect for another pool timeout; with one, rolling back returns it to the pool.
+      if (!isPoolTimeout(e)) {
+        rollbackQuietly(transaction);
+      }
       throw translate(e);
     } finally {
       em.close();
@@ -200,6 +210,15 @@ public final class Database implements AutoCloseable {
         if (state.startsWith("08") || state.startsWith("57P")) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPoolTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
       }
     }
     return false;
@@ -314,7 +333,7 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(Math.min(2, size));
     // Fail within seconds while the server is down (503 + Retry-After) instead of queueing.
-    config.setConnectionTimeout(5_000);
+    config.setConnectionTimeout(3_000);
     config.setValidationTimeout(2_000);
     // Timelines are jsonb; untyped string parameters let PostgreSQL infer it from the column.
     config.addDataSourceProperty("stringtype", "unspecified");
@@ -363,9 +382,17 @@ public final class Database implements AutoCloseable {
             "eclipselink.target-server", "None",
             "eclipselink.ddl-generation", "none",
             "eclipselink.logging.level", "WARNING",
+            "eclipselink.session.customizer", FailFast.class.getName(),
+            // EclipseLink shares one session between factories of the same unit name and root,
+            // so a second Database in the JVM would silently use the first one's connections.
+            "eclipselink.session-name", "ser-" + UUID.randomUUID(),
             "jakarta.persistence.schema-generation.database.action", "none");
-    return provider.createContainerEntityManagerFactory(
-        new PersistenceUnit(dataSource), properties);
+    EntityManagerFactory factory =
+        provider.createContainerEntityManagerFactory(new PersistenceUnit(dataSource), properties);
+    // EclipseLink deploys the unit (logs in, checks the mappings) on the first EntityManager; do it
+    // now, while the database is known to be up, so mapping errors fail start-up, not a request.
+    factory.createEntityManager().close();
+    return factory;
   }
 
   private static void stopQuietly(EmbeddedPostgres server) {
