@@ -16,10 +16,11 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
- * Decodes any container and codec FFmpeg knows, restricted to the audio formats we accept, to mono
- * float32 at the source's own rate (JavaCV's {@link FFmpegFrameGrabber}, float samples, channels
- * averaged here as {@code librosa.to_mono} does rather than by FFmpeg's downmix, which scales
- * stereo by 1/sqrt(2) instead of 1/2). Resampling is left to {@link Resampler}.
+ * Decodes any container and codec FFmpeg knows, restricted to the audio formats we accept, to 16
+ * kHz mono float32. JavaCV's {@link FFmpegFrameGrabber} gives float frames at the source's rate;
+ * channels are averaged here as {@code librosa.to_mono} does (FFmpeg's own downmix scales stereo by
+ * 1/sqrt(2), not 1/2), and each frame goes to a {@link Resampler} at once, so memory follows the 16
+ * kHz output, not the source.
  *
  * <p>Only the demuxers in {@link #FORMATS} may open the input, so FFmpeg never follows a playlist
  * or a reference to another file. FFmpeg's own log is silenced: every failure becomes an {@link
