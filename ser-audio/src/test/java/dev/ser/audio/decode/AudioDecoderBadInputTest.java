@@ -318,6 +318,25 @@ class AudioDecoderBadInputTest {
   }
 
   @Test
+  void videoWithoutSoundIsUnsupported(@TempDir Path dir) throws Exception {
+    Path video = TestVideo.mp4(dir.resolve("silent-film.mp4"), false);
+
+    assertThatThrownBy(() -> decoder.decode(video))
+        .isInstanceOf(UnsupportedAudioException.class)
+        .hasMessageContaining("no audio track");
+  }
+
+  @Test
+  void videoWithSoundDecodesItsAudioTrack(@TempDir Path dir) throws Exception {
+    Path video = TestVideo.mp4(dir.resolve("clip.mp4"), true);
+
+    DecodedAudio audio = decoder.decode(video);
+
+    assertThat(audio.durationSeconds()).isCloseTo(2.0, within(0.1));
+    assertThat(audio.peak()).isCloseTo(0.5, within(0.05));
+  }
+
+  @Test
   void missingFileIsAnIoErrorNotAnAudioError(@TempDir Path dir) {
     assertThatThrownBy(() -> decoder.decode(dir.resolve("nope.wav")))
         .isInstanceOf(java.io.UncheckedIOException.class)
