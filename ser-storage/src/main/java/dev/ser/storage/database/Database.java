@@ -289,7 +289,8 @@ public final class Database implements AutoCloseable {
     Optional<ProcessHandle> leftover =
         ProcessHandle.of(pid)
             .filter(ProcessHandle::isAlive)
-            .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            // Only a postgres serving these files: the pid may since belong to anything else.
+            .filter(p -> p.info().commandLine().map(c -> isPostgresOf(c, pgData)).orElse(false));
     if (leftover.isEmpty()) {
       return;
     }
@@ -304,6 +305,13 @@ public final class Database implements AutoCloseable {
     } catch (Exception e) {
       throw new IOException("the leftover PostgreSQL " + pid + " did not stop: " + e, e);
     }
+  }
+
+  static boolean isPostgresOf(String commandLine, Path pgData) {
+    String[] words = commandLine.strip().split("\\s+");
+    return words.length > 0
+        && words[0].endsWith("/postgres")
+        && commandLine.contains(" " + pgData.toString() + " ");
   }
 
   private static void createDatabaseIfMissing(EmbeddedPostgres server) throws IOException {
