@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,23 +23,31 @@ import java.util.List;
  * look at the rows the app wrote. Started once per test JVM, stopped when it exits.
  */
 public final class RunningApp {
-  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  public static final String ADMIN_PASSWORD =
+      System.getProperty("ser.admin.password", "admin-password-for-tests");
 
   private static RunningApp instance;
 
   private final EmbeddedPostgres postgres;
+  private final String jdbcUrl;
   private final Process server;
   private final URI base;
   private final Duration startup;
 
-  private RunningApp(EmbeddedPostgres postgres, Process server, URI base, Duration startup) {
+  private RunningApp(
+      EmbeddedPostgres postgres, String jdbcUrl, Process server, URI base, Duration startup) {
     this.postgres = postgres;
+    this.jdbcUrl = jdbcUrl;
     this.server = server;
     this.base = base;
     this.startup = startup;
   }
 
   public static synchronized RunningApp get() {
+    if (instance == null && System.getProperty("ser.base") != null) {
+      instance = attach(URI.create(System.getProperty("ser.base")), System.getProperty("ser.jdbc"));
+      return instance;
+    }
     if (instance == null) {
       instance = start();
       RunningApp started = instance;
@@ -60,8 +69,22 @@ public final class RunningApp {
     return startup;
   }
 
+  /** The application's database, to check the rows it wrote. */
   public Connection database() throws SQLException {
-    return postgres.getPostgresDatabase().getConnection();
+    return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+  }
+
+  /** Where the application keeps audio blobs (local disk store). */
+  public Path audioDirectory() {
+    return Path.of(System.getProperty("ser.audio", "target/it/data/audio"));
+  }
+
+  /**
+   * A server someone already started ({@code -Dser.base=http://127.0.0.1:8080/ -Dser.jdbc=...}),
+   * for running the tests while developing without a 60-second start each time.
+   */
+  private static RunningApp attach(URI base, String jdbcUrl) {
+    return new RunningApp(null, jdbcUrl, null, base, Duration.ZERO);
   }
 
   private static RunningApp start() {
@@ -113,14 +136,15 @@ public final class RunningApp {
       throw new UncheckedIOException("cannot start Payara Micro", e);
     }
     URI base = URI.create("http://127.0.0.1:" + port + "/");
-    RunningApp app = new RunningApp(postgres, server, base, Duration.ZERO);
+    RunningApp app = new RunningApp(postgres, jdbc, server, base, Duration.ZERO);
     try {
       awaitReady(server, base.resolve("health/ready"));
     } catch (RuntimeException e) {
       app.stop();
       throw e;
     }
-    return new RunningApp(postgres, server, base, Duration.ofNanos(System.nanoTime() - started));
+    return new RunningApp(
+        postgres, jdbc, server, base, Duration.ofNanos(System.nanoTime() - started));
   }
 
   private static void awaitReady(Process server, URI health) {
@@ -150,6 +174,9 @@ public final class RunningApp {
   }
 
   private void stop() {
+    if (server == null) {
+      return;
+    }
     server.destroy();
     try {
       if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -1,0 +1,174 @@
+package dev.ser.web.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ser.domain.account.ApiTokenSecret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A small client for the API tests: requests, JSON, test accounts and row counts. */
+final class Api {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  final RunningApp app = RunningApp.get();
+
+  /** A JSON (or not) answer. */
+  record Answer(int status, String body, java.net.http.HttpHeaders headers) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Answer(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(app.uri(path));
+  }
+
+  /**
+   * Posts a raw body with {@code Expect: 100-continue}, as curl does for large bodies, so a body
+   * the server refuses from its headers alone is never sent.
+   */
+  Answer postRaw(String contentType, byte[] body, String token) {
+    HttpRequest.Builder request =
+        request("api/v1/predictions")
+            .expectContinue(body.length > 1024 * 1024)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    return send(withToken(request, token));
+  }
+
+  Answer postMultipart(String filename, String contentType, byte[] file, String token) {
+    String boundary = "----ser" + UUID.randomUUID();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + file.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(file, 0, body, head.length, file.length);
+    System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+    HttpRequest.Builder request =
+        request("api/v1/predictions")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    return send(withToken(request, token));
+  }
+
+  Answer get(String path, String token) {
+    return send(withToken(request(path).GET(), token));
+  }
+
+  Answer delete(String path, String token) {
+    return send(withToken(request(path).DELETE(), token));
+  }
+
+  private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
+  }
+
+  static byte[] resource(String name) {
+    try {
+      return Files.readAllBytes(Path.of("src/test/resources/audio", name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A fresh user with one API token, written straight into the database: the API tests are about
+   * the API, the account pages have their own browser tests.
+   */
+  String newUserToken() {
+    ApiTokenSecret secret = ApiTokenSecret.generate(new SecureRandom());
+    UUID user = UUID.randomUUID();
+    try (Connection db = app.database()) {
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO users (id, username, password_hash, role, created_at)"
+                  + " VALUES (?, ?, 'not-a-usable-hash', 'USER', ?)")) {
+        insert.setObject(1, user);
+        insert.setString(2, "api-" + user);
+        insert.setTimestamp(3, Timestamp.from(Instant.now()));
+        insert.executeUpdate();
+      }
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO api_tokens (id, owner_id, name, token_hash, prefix, created_at)"
+                  + " VALUES (?, ?, 'tests', ?, ?, ?)")) {
+        insert.setObject(1, UUID.randomUUID());
+        insert.setObject(2, user);
+        insert.setString(3, secret.sha256Hex());
+        insert.setString(4, secret.displayPrefix());
+        insert.setTimestamp(5, Timestamp.from(Instant.now()));
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return secret.value();
+  }
+
+  long count(String sql, Object... parameters) {
+    try (Connection db = app.database();
+        PreparedStatement query = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  URI uri(String path) {
+    return app.uri(path);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.ser.web.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by the system chromedriver (Selenium Manager never downloads
+ * anything: the driver path is set). Closed after each test; screenshots land in
+ * target/screenshots.
+ */
+final class Browser implements AutoCloseable {
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("ser.screenshots", "target/screenshots"));
+
+  final WebDriver driver;
+  private final RunningApp app;
+
+  private Browser(WebDriver driver, RunningApp app) {
+    this.driver = driver;
+    this.app = app;
+  }
+
+  static Browser open() {
+    return open(List.of());
+  }
+
+  /** A browser whose microphone plays {@code wav} (Chromium's fake capture device). */
+  static Browser withFakeMicrophone(Path wav) {
+    return open(
+        List.of(
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath()));
+  }
+
+  private static Browser open(List<String> extra) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(Path.of("/usr/bin/chromium").toFile());
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000"));
+    arguments.addAll(extra);
+    options.addArguments(arguments);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .usingAnyFreePort()
+            .build();
+    return new Browser(new ChromeDriver(service, options), RunningApp.get());
+  }
+
+  Browser go(String path) {
+    driver.get(app.uri(path).toString());
+    return this;
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  WebElement await(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  void type(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Chooses a file in a file input (by id, e.g. {@code upload:file}). */
+  void choose(String inputId, Path file) {
+    driver.findElement(By.id(inputId)).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  void click(String id) {
+    driver.findElement(By.id(id)).click();
+  }
+
+  /** Whether an image loaded with real pixels (not a broken-image icon). */
+  boolean imageLoaded(String css) {
+    Object width =
+        ((JavascriptExecutor) driver)
+            .executeScript("return arguments[0].complete && arguments[0].naturalWidth", find(css));
+    return width instanceof Number n && n.intValue() > 0;
+  }
+
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path shot =
+          ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String currentPath() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,230 @@
+package dev.ser.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person does in the browser, in headless Chromium against the real app. */
+class PagesIT {
+  static final Path WAV = Path.of("src/test/resources/audio/speech_16k.wav");
+  static final Path MP3 = Path.of("src/test/resources/audio/speech_16k.mp3");
+  static final String HEADLINE = "This sounds (angry|disgusted|afraid|happy|neutral|sad)\\.";
+
+  @Test
+  void uploadingAWavShowsTheResultWithBarsPicturesAndPlayer() {
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.screenshot("home");
+      browser.choose("upload:file", WAV);
+      long started = System.nanoTime();
+      browser.click("upload:analyse");
+
+      assertThat(browser.await("#emotion").getText()).matches(HEADLINE);
+      System.out.printf(
+          "upload-to-result (5 s WAV, browser): %d ms%n",
+          Duration.ofNanos(System.nanoTime() - started).toMillis());
+      assertThat(browser.currentPath()).isEqualTo("/result.xhtml");
+      assertThat(browser.all("#probabilities li")).hasSize(6);
+      assertThat(browser.find("#confidence").getText()).matches("(?s)\\d{1,3}\\s?% sure\\..*");
+      assertThat(browser.find(".face").getAttribute("class")).startsWith("face face-");
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+          .until(d -> browser.imageLoaded("#waveform") && browser.imageLoaded("#spectrogram"));
+      assertThat(browser.find("#player").getAttribute("src")).contains("/media/recordings/");
+      browser.screenshot("result-wav");
+
+      browser.resize(390, 844);
+      browser.screenshot("result-phone");
+    }
+  }
+
+  @Test
+  void uploadingAnMp3ShowsAResult() {
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.choose("upload:file", MP3);
+      browser.click("upload:analyse");
+
+      assertThat(browser.await("#emotion").getText()).matches(HEADLINE);
+      browser.screenshot("result-mp3");
+    }
+  }
+
+  @Test
+  void uploadingSomethingThatIsNotAudioSaysSoOnTheSamePage() throws java.io.IOException {
+    Path notAudio = java.nio.file.Files.createTempFile("notes", ".wav");
+    java.nio.file.Files.writeString(notAudio, "these are meeting notes, not a recording");
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.choose("upload:file", notAudio);
+      browser.click("upload:analyse");
+
+      assertThat(browser.await("#messages .error").getText()).contains("not audio we can read");
+      assertThat(browser.currentPath()).isIn("/", "/index.xhtml");
+      browser.screenshot("upload-error");
+    }
+  }
+
+  @Test
+  void recordingThroughTheMicrophoneShowsAResult() throws InterruptedException {
+    try (Browser browser = Browser.withFakeMicrophone(WAV)) {
+      browser.go("");
+      browser.click("record-start");
+      new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(ExpectedConditions.elementToBeClickable(By.id("record-stop")));
+      Thread.sleep(3_000);
+      browser.screenshot("recording");
+      browser.click("record-stop");
+
+      assertThat(browser.await("#emotion").getText()).matches(HEADLINE);
+      assertThat(browser.find(".meta").getText()).contains("record");
+    }
+  }
+
+  @Test
+  void anotherVisitorCannotOpenAResultOrItsAudio() {
+    String resultPath;
+    try (Browser owner = Browser.open()) {
+      owner.go("");
+      owner.choose("upload:file", WAV);
+      owner.click("upload:analyse");
+      owner.await("#emotion");
+      resultPath = owner.driver.getCurrentUrl();
+    }
+    try (Browser stranger = Browser.open()) {
+      stranger.driver.get(resultPath);
+      assertThat(stranger.await("#error-404").getText()).contains("Nothing here");
+    }
+  }
+
+  @Test
+  void registeredUserSeesTheirHistoryAndDeletesAnEntry() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser browser = Browser.open()) {
+      browser.go("register.xhtml");
+      browser.type("#register\\:username", username);
+      browser.type("#register\\:password", "correct horse battery");
+      browser.click("register:submit");
+      assertThat(browser.await("#history-empty").getText()).contains("Nothing yet");
+
+      browser.go("");
+      browser.choose("upload:file", WAV);
+      browser.click("upload:analyse");
+      String emotion = browser.await("#verdict").getAttribute("data-emotion");
+
+      browser.go("history.xhtml");
+      assertThat(browser.all(".history-row")).hasSize(1);
+      assertThat(browser.find(".history-row").getText()).contains(emotion);
+      browser.screenshot("history");
+      browser.find(".history-row .delete").click();
+      assertThat(browser.await("#history-empty").getText()).contains("Nothing yet");
+
+      browser.find("#logout\\:go").click();
+      browser.go("history.xhtml");
+      assertThat(browser.currentPath()).isEqualTo("/login.xhtml");
+    }
+  }
+
+  @Test
+  void apiTokenCreatedOnTheAccountPageWorksUntilRevoked() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    Api api = new Api();
+    try (Browser browser = Browser.open()) {
+      browser.go("register.xhtml");
+      browser.type("#register\\:username", username);
+      browser.type("#register\\:password", "correct horse battery");
+      browser.click("register:submit");
+      browser.await("#history-empty");
+
+      browser.go("account.xhtml");
+      browser.type("#token-form\\:name", "my script");
+      browser.click("token-form:create");
+      String token = browser.await("#issued-token").getText();
+      browser.screenshot("account-token");
+
+      assertThat(token).startsWith("ser_");
+      assertThat(api.get("api/v1/predictions", token).status()).isEqualTo(200);
+
+      browser.go("account.xhtml");
+      assertThat(browser.driver.getPageSource()).doesNotContain(token);
+      browser.find("#token-list input[type=submit]").click();
+      assertThat(api.get("api/v1/predictions", token).status()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void wrongPasswordIsRefusedWithAMessage() {
+    try (Browser browser = Browser.open()) {
+      browser.go("login.xhtml");
+      browser.type("#login\\:username", "admin");
+      browser.type("#login\\:password", "not the password");
+      browser.click("login:submit");
+
+      assertThat(browser.await(".message.error").getText()).contains("Wrong username or password");
+    }
+  }
+
+  @Test
+  void adminAddsASampleThatVisitorsCanPickAndAnalyse() {
+    String name = "Sample " + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser admin = Browser.open()) {
+      logIn(admin, "admin", RunningApp.ADMIN_PASSWORD);
+      admin.go("admin/samples.xhtml");
+      admin.type("#add\\:name", name);
+      admin.choose("add:file", WAV);
+      admin.click("add:submit");
+      assertThat(admin.await(".message.info").getText()).contains(name);
+      admin.screenshot("admin-samples");
+    }
+    try (Browser visitor = Browser.open()) {
+      visitor.go("");
+      var sample =
+          visitor.all(".sample").stream().filter(s -> s.getText().contains(name)).findFirst();
+      assertThat(sample).isPresent();
+      sample.get().findElement(By.cssSelector("input[type=submit]")).click();
+      assertThat(visitor.await("#emotion").getText()).matches(HEADLINE);
+      assertThat(visitor.find(".meta").getText()).contains("sample");
+    }
+  }
+
+  @Test
+  void ordinaryUserIsForbiddenFromAdminPages() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser browser = Browser.open()) {
+      browser.go("register.xhtml");
+      browser.type("#register\\:username", username);
+      browser.type("#register\\:password", "correct horse battery");
+      browser.click("register:submit");
+      browser.await("#history-empty");
+
+      browser.go("admin/samples.xhtml");
+      assertThat(browser.await("#error-403").getText()).contains("Not yours");
+    }
+  }
+
+  @Test
+  void modelPageExplainsTheLabelsAndShowsTheVersion() {
+    try (Browser browser = Browser.open()) {
+      browser.go("model.xhtml");
+      assertThat(browser.await("#model-version").getText()).isNotBlank();
+      assertThat(browser.driver.getPageSource())
+          .contains("Acted emotion")
+          .contains("Do not use it");
+      browser.screenshot("model");
+    }
+  }
+
+  private static void logIn(Browser browser, String username, String password) {
+    browser.go("login.xhtml");
+    browser.type("#login\\:username", username);
+    browser.type("#login\\:password", password);
+    browser.click("login:submit");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(d -> !browser.currentPath().equals("/login.xhtml"));
+  }
+}
