@@ -117,6 +117,10 @@ final class Browser implements AutoCloseable {
     return width instanceof Number n && n.intValue() > 0;
   }
 
+  void scrollTo(String css) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", find(css));
+  }
+
   void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }

@@ -37,6 +37,8 @@ class PagesIT {
           .until(d -> browser.imageLoaded("#waveform") && browser.imageLoaded("#spectrogram"));
       assertThat(browser.find("#player").getAttribute("src")).contains("/media/recordings/");
       browser.screenshot("result-wav");
+      browser.scrollTo("#waveform");
+      browser.screenshot("result-pictures");
 
       browser.resize(390, 844);
       browser.screenshot("result-phone");

@@ -138,18 +138,25 @@ public final class RunningApp {
     URI base = URI.create("http://127.0.0.1:" + port + "/");
     RunningApp app = new RunningApp(postgres, jdbc, server, base, Duration.ZERO);
     try {
-      awaitReady(server, base.resolve("health/ready"));
+      awaitReady(server, base);
     } catch (RuntimeException e) {
       app.stop();
       throw e;
     }
-    return new RunningApp(
-        postgres, jdbc, server, base, Duration.ofNanos(System.nanoTime() - started));
+    Duration startup = Duration.ofNanos(System.nanoTime() - started);
+    System.out.printf(
+        "ser-web started in %.1f s (process start to home page)%n", startup.toMillis() / 1000.0);
+    return new RunningApp(postgres, jdbc, server, base, startup);
   }
 
-  private static void awaitReady(Process server, URI health) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+  /** Ready when the home page renders: the WAR is deployed, storage open, the model loaded. */
+  private static void awaitReady(Process server, URI home) {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
     while (System.nanoTime() < deadline) {
       if (!server.isAlive()) {
         throw new IllegalStateException("Payara Micro exited; see target/it/server.log");
@@ -157,7 +164,7 @@ public final class RunningApp {
       try {
         HttpResponse<String> response =
             client.send(
-                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                HttpRequest.newBuilder(home).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return;
@@ -170,7 +177,7 @@ public final class RunningApp {
       }
       sleep(500);
     }
-    throw new IllegalStateException("Payara Micro not ready after 180 s; see target/it/server.log");
+    throw new IllegalStateException("Payara Micro not ready after 300 s; see target/it/server.log");
   }
 
   private void stop() {
