@@ -74,6 +74,10 @@ public final class LocalDiskAudioStore implements AudioStore {
       }
       moveIntoPlace(temporary, target);
       temporary = null;
+      // The rename is durable only once the directory entry is on disk too.
+      try (FileChannel directory = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+        directory.force(true);
+      }
     } catch (IOException e) {
       throw unavailable("cannot write " + key, e);
     } finally {

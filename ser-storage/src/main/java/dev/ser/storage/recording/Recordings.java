@@ -59,7 +59,7 @@ public final class Recordings {
     }
     return em
         .createQuery(
-            WITH_PREDICTION + " AND r.ownerId = :owner ORDER BY r.createdAt DESC, r.id DESC",
+            WITH_PREDICTION + " AND r.ownerId = :owner ORDER BY r.createdAt DESC, r.id",
             Object[].class)
         .setParameter("owner", owner.value())
         .setFirstResult(offset)

@@ -315,4 +315,28 @@ class RecordingArchiveIT {
         .hasFieldOrPropertyWithValue("code", "not_found");
     assertThat(rows("recordings")).isZero();
   }
+
+  @Test
+  void consistencyCheckFindsMissingAndUnreferencedBlobs() {
+    byte[] first = audio(10, 1);
+    byte[] second = audio(20, 2);
+    Recording kept = upload(Optional.empty(), first, NOW);
+    Recording damaged = upload(Optional.empty(), second, NOW);
+    archive.store(kept, first, prediction());
+    archive.store(damaged, second, prediction());
+    var check = new ConsistencyCheck(database, store);
+    assertThat(check.run().isConsistent()).isTrue();
+
+    store.delete(BlobKey.forRecording(damaged.id()));
+    BlobKey stray = new BlobKey("recordings/stray");
+    store.put(stray, audio(5, 3), "audio/wav");
+    Consistency found = check.run();
+
+    assertThat(found.isConsistent()).isFalse();
+    assertThat(found.recordings()).isEqualTo(2);
+    assertThat(found.predictions()).isEqualTo(2);
+    assertThat(found.recordingsWithoutPrediction()).isZero();
+    assertThat(found.missingBlobs()).containsExactly(BlobKey.forRecording(damaged.id()));
+    assertThat(found.unreferencedBlobs()).containsExactly(stray);
+  }
 }
