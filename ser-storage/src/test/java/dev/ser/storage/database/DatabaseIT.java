@@ -50,6 +50,16 @@ class DatabaseIT {
   }
 
   @Test
+  void aSecondApplicationOnTheSameDataDirectoryIsRefusedAndLeavesTheFirstRunning() {
+    try (Database first = Database.start(DatabaseSettings.embedded(data))) {
+      assertThatThrownBy(() -> Database.start(DatabaseSettings.embedded(data)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use");
+      assertThat(first.isHealthy()).isTrue();
+    }
+  }
+
+  @Test
   void schemaComesFromTheFlywayMigrations() throws Exception {
     try (Connection connection = TestDatabase.get().dataSource().getConnection();
         Statement statement = connection.createStatement();
