@@ -1,0 +1,176 @@
+package dev.ser.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ser.audio.AudioException;
+import dev.ser.audio.decode.AudioDecoder;
+import dev.ser.audio.decode.DecodedAudio;
+import dev.ser.audio.feature.FeatureExtractor;
+import dev.ser.audio.feature.FeatureSpec;
+import dev.ser.domain.emotion.Emotion;
+import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.emotion.TimelineSegment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The bundled model through the recogniser, on speech files kept with the tests. */
+class EmotionRecognizerTest {
+  private static final FeatureSpec SPEC = FeatureSpec.modelDefault();
+  private static final List<String> FILES =
+      List.of("speech_16k.wav", "ravdess_angry_actor03.wav", "ravdess_sad_actor12.wav");
+
+  private static EmotionModel model;
+  private static EmotionRecognizer recognizer;
+
+  @BeforeAll
+  static void loadBundledModel() {
+    model = EmotionModel.bundled(SPEC);
+    recognizer = new EmotionRecognizer(model, new FeatureExtractor(SPEC));
+  }
+
+  @AfterAll
+  static void closeModel() {
+    model.close();
+  }
+
+  private static DecodedAudio audio(String name) throws IOException {
+    try (InputStream in = EmotionRecognizerTest.class.getResourceAsStream(name)) {
+      return new AudioDecoder().decode(in.readAllBytes());
+    }
+  }
+
+  @Test
+  void bundledModelGivesTheRecordedProbabilitiesOnKnownFiles() throws IOException {
+    JsonNode expected;
+    try (InputStream in = getClass().getResourceAsStream("expected-predictions.json")) {
+      expected = new ObjectMapper().readTree(in);
+    }
+    assertThat(expected.get("model_version").asText()).isEqualTo(model.version());
+    for (String file : FILES) {
+      Prediction prediction = recognizer.recognize(audio(file));
+      JsonNode probabilities = expected.get("files").get(file);
+      for (Emotion emotion : Emotion.values()) {
+        assertThat(prediction.scores().of(emotion))
+            .as("%s %s", file, emotion)
+            .isCloseTo(probabilities.get(emotion.label()).asDouble(), within(1e-4));
+      }
+    }
+  }
+
+  @Test
+  void recognisesTheActedAngerAndSadnessItWasTrainedToKnow() throws IOException {
+    assertThat(recognizer.recognize(audio("ravdess_angry_actor03.wav")).emotion())
+        .isEqualTo(Emotion.ANGER);
+    assertThat(recognizer.recognize(audio("ravdess_sad_actor12.wav")).emotion())
+        .isEqualTo(Emotion.SAD);
+  }
+
+  @Test
+  void longAudioGetsATimelineOfOverlappingWindowsAndTheirMeanAsTheClipScores() throws IOException {
+    float[] speech = audio("speech_16k.wav").samples();
+    float[] twice = Arrays.copyOf(speech, 2 * speech.length);
+    System.arraycopy(speech, 0, twice, speech.length, speech.length);
+    DecodedAudio longAudio = new DecodedAudio(twice, 16_000, "wav", 16_000, 1, twice.length / 16e3);
+
+    Prediction prediction = recognizer.recognize(longAudio);
+
+    List<TimelineSegment> timeline = prediction.timeline();
+    int frames = twice.length / SPEC.hopLength() + 1;
+    int expectedWindows =
+        (frames - ModelFrames.WINDOW_FRAMES + ModelFrames.HOP_FRAMES - 1) / 100 + 1;
+    assertThat(timeline).hasSize(expectedWindows);
+    assertThat(timeline.get(0).startSeconds()).isZero();
+    assertThat(timeline.get(1).startSeconds()).isCloseTo(1.0, within(1e-9));
+    assertThat(timeline.get(0).endSeconds()).isCloseTo(3.0, within(1e-9));
+    assertThat(timeline.get(timeline.size() - 1).endSeconds())
+        .isCloseTo(longAudio.durationSeconds(), within(0.011));
+    for (Emotion emotion : Emotion.values()) {
+      double mean =
+          timeline.stream().mapToDouble(s -> s.scores().of(emotion)).average().orElseThrow();
+      assertThat(prediction.scores().of(emotion)).isCloseTo(mean, within(1e-9));
+    }
+    assertThat(Arrays.stream(prediction.scores().probabilities()).sum()).isCloseTo(1, within(1e-9));
+  }
+
+  @Test
+  void clipOfAtMostThreeSecondsIsOneWindowWithoutTimeline() throws IOException {
+    float[] threeSeconds = Arrays.copyOf(audio("speech_16k.wav").samples(), 3 * 16_000 - 160);
+    DecodedAudio clip = new DecodedAudio(threeSeconds, 16_000, "wav", 16_000, 1, 2.99);
+
+    assertThat(recognizer.recognize(clip).timeline()).isEmpty();
+    assertThat(recognizer.recognize(audio("ravdess_sad_actor12.wav")).timeline())
+        .as("3.6 s: a window from 0 s and one ending at the end")
+        .hasSize(2);
+  }
+
+  @Test
+  void refusesAClipShorterThanHalfASecondWithATypedError() throws IOException {
+    float[] short40 = Arrays.copyOf(audio("speech_16k.wav").samples(), 6_400);
+    DecodedAudio tooShort = new DecodedAudio(short40, 16_000, "wav", 16_000, 1, 0.4);
+
+    assertThatThrownBy(() -> recognizer.recognize(tooShort))
+        .isInstanceOf(AudioException.class)
+        .extracting(e -> ((AudioException) e).code())
+        .isEqualTo("audio_too_short");
+  }
+
+  @Test
+  void refusesToStartWithAnExtractorOfAnotherSpec() {
+    FeatureSpec other = FeatureSpec.librosaDefaults(16_000);
+
+    assertThatThrownBy(() -> EmotionModel.bundled(other))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("trained on features")
+        .extracting(e -> ((ModelException) e).code())
+        .isEqualTo("model_spec_mismatch");
+    assertThatThrownBy(() -> new EmotionRecognizer(model, new FeatureExtractor(other)))
+        .isInstanceOf(ModelException.class)
+        .extracting(e -> ((ModelException) e).code())
+        .isEqualTo("model_spec_mismatch");
+  }
+
+  @Test
+  void eightThreadsSharingTheModelGetTheSequentialResults() throws Exception {
+    List<DecodedAudio> clips = new ArrayList<>();
+    for (String file : FILES) {
+      clips.add(audio(file));
+    }
+    List<Prediction> sequential = clips.stream().map(recognizer::recognize).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<Prediction>>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  List<Prediction> mine = new ArrayList<>();
+                  for (int round = 0; round < 5; round++) {
+                    clips.forEach(c -> mine.add(recognizer.recognize(c)));
+                  }
+                  return mine;
+                }));
+      }
+      for (Future<List<Prediction>> result : results) {
+        List<Prediction> mine = result.get();
+        for (int i = 0; i < mine.size(); i++) {
+          assertThat(mine.get(i).scores()).isEqualTo(sequential.get(i % clips.size()).scores());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
