@@ -15,6 +15,9 @@ import java.util.Arrays;
  * @param gruUnits GRU state size
  * @param dropout dropout rate before the softmax layer
  * @param weightDecay L2 penalty on kernels
+ * @param centredLogMel subtract each window's own mean log-mel spectrum (cepstral mean
+ *     normalisation) before the CNN, so it sees spectral shapes free of the speaker's and the
+ *     microphone's average colouring; loudness still reaches the GRU through the frame features
  */
 public record Architecture(
     int windowFrames,
@@ -25,7 +28,8 @@ public record Architecture(
     int[] melPools,
     int gruUnits,
     float dropout,
-    float weightDecay) {
+    float weightDecay,
+    boolean centredLogMel) {
 
   public Architecture {
     if (convChannels.length == 0
@@ -58,7 +62,8 @@ public record Architecture(
         new int[] {4, 2, 2},
         64,
         0.3f,
-        1e-4f);
+        1e-4f,
+        true);
   }
 
   /** GRU time steps: the window after the CNN's time pooling. */
@@ -81,7 +86,9 @@ public record Architecture(
         .append(windowFrames)
         .append(" frames x ")
         .append(melBins)
-        .append("] normalised -> ");
+        .append("] normalised")
+        .append(centredLogMel ? ", minus the window's mean spectrum" : "")
+        .append(" -> ");
     for (int i = 0; i < convChannels.length; i++) {
       text.append("conv3x3(")
           .append(convChannels[i])

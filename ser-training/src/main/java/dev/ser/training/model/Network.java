@@ -75,6 +75,15 @@ final class Network {
                 tf.math.sub(logMel, tf.constant(normalisation.logMelMean())),
                 tf.constant(normalisation.logMelStd())),
             frameMask);
+    if (architecture.centredLogMel()) {
+      Operand<TFloat32> spectrum =
+          tf.math.div(
+              tf.reduceSum(x, tf.constant(1), ReduceSum.keepDims(true)),
+              tf.math.add(
+                  tf.reduceSum(frameMask, tf.constant(1), ReduceSum.keepDims(true)),
+                  tf.constant(1e-6f)));
+      x = tf.math.mul(tf.math.sub(x, spectrum), frameMask);
+    }
     x = tf.expandDims(x, tf.constant(3));
     int channelsIn = 1;
     int[] channels = architecture.convChannels();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ser.audio.feature.FeatureExtractor;
+import dev.ser.audio.feature.Features;
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.inference.InputWindow;
 import dev.ser.inference.ModelFrames;
@@ -39,7 +40,7 @@ class AugmentationTest {
     }
 
     InputWindow augmented =
-        new Augmentation(maxGain, 0, 0, 0, 0)
+        new Augmentation(maxGain, 0, 0, 0, 0, 0f, 0f)
             .apply(ModelFrames.of(extractor.extract(y)), zeroMeans(), new Random(1));
 
     InputWindow expected = ModelFrames.of(extractor.extract(scaled)).window(0);
@@ -64,7 +65,7 @@ class AugmentationTest {
         ModelFrames.of(
             new FeatureExtractor(SyntheticClips.SPEC)
                 .extract(SyntheticClips.tone(Emotion.SAD, 2.0, new Random(5))));
-    Augmentation timeMasksOnly = new Augmentation(0, 0, 0, 2, 25);
+    Augmentation timeMasksOnly = new Augmentation(0, 0, 0, 2, 25, 0f, 0f);
 
     InputWindow window = timeMasksOnly.apply(frames, zeroMeans(), new Random(11));
 
@@ -94,5 +95,49 @@ class AugmentationTest {
     assertThat(window.validFrames()).isEqualTo(ModelFrames.WINDOW_FRAMES);
     assertThat(window.startFrame()).isBetween(0, frames.frames() - ModelFrames.WINDOW_FRAMES);
     assertThat(window.logMel()).isEqualTo(frames.window(window.startFrame()).logMel());
+  }
+
+  @Test
+  void dctOfALogMelFrameIsLibrosasMfcc() {
+    Features features =
+        new FeatureExtractor(SyntheticClips.SPEC)
+            .extract(SyntheticClips.tone(Emotion.ANGER, 1.0, new Random(9)));
+    int frame = 40;
+    float[] row = new float[MELS];
+    for (int m = 0; m < MELS; m++) {
+      row[m] = features.logMel()[m][frame];
+    }
+    float[] mfcc = new float[WIDTH - 2];
+
+    Augmentation.dct(row, 0, MELS, mfcc, mfcc.length);
+
+    for (int c = 0; c < mfcc.length; c++) {
+      assertThat(mfcc[c]).as("MFCC %d", c).isCloseTo(features.mfcc()[c][frame], within(2e-3f));
+    }
+  }
+
+  @Test
+  void stretchAndWarpKeepEveryValueInsideTheClipsRange() {
+    ModelFrames frames =
+        ModelFrames.of(
+            new FeatureExtractor(SyntheticClips.SPEC)
+                .extract(SyntheticClips.tone(Emotion.NEUTRAL, 4.0, new Random(4))));
+    float min = Float.MAX_VALUE;
+    float max = -Float.MAX_VALUE;
+    for (float[] row : frames.logMel()) {
+      for (float v : row) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    Augmentation stretchAndWarp = new Augmentation(0, 0, 0, 0, 0, 0.2f, 0.2f);
+
+    for (int seed = 0; seed < 20; seed++) {
+      InputWindow window = stretchAndWarp.apply(frames, zeroMeans(), new Random(seed));
+      assertThat(window.validFrames()).isEqualTo(ModelFrames.WINDOW_FRAMES);
+      for (int i = 0; i < window.validFrames() * MELS; i++) {
+        assertThat(window.logMel()[i]).isBetween(min, max);
+      }
+    }
   }
 }

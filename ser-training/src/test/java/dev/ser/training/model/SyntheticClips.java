@@ -56,6 +56,7 @@ final class SyntheticClips {
         new int[] {4, 4},
         16,
         0f,
-        0f);
+        0f,
+        true);
   }
 }
