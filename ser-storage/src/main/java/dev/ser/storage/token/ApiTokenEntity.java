@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -56,6 +57,10 @@ public class ApiTokenEntity {
         prefix,
         createdAt.toInstant(),
         Optional.ofNullable(lastUsedAt).map(OffsetDateTime::toInstant));
+  }
+
+  boolean lastUsedBefore(Instant cutoff) {
+    return lastUsedAt == null || lastUsedAt.toInstant().isBefore(cutoff);
   }
 
   UserId owner() {

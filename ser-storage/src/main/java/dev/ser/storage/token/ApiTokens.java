@@ -8,6 +8,7 @@ import dev.ser.domain.account.IssuedApiToken;
 import dev.ser.domain.account.UserId;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 public final class ApiTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
   private final EntityManager em;
 
@@ -39,7 +41,8 @@ public final class ApiTokens {
 
   /**
    * Whose token this is, by its hash (one index lookup); records the use. Empty for a revoked or
-   * unknown token, which the web layer answers with 401.
+   * unknown token, which the web layer answers with 401. The last-use time is kept to the minute,
+   * so a busy integration does not turn every request into a write.
    */
   public Optional<UserId> authenticate(ApiTokenSecret secret, Instant now) {
     Optional<ApiTokenEntity> match =
@@ -48,13 +51,15 @@ public final class ApiTokens {
             .setParameter("hash", secret.sha256Hex())
             .getResultStream()
             .findFirst();
-    match.ifPresent(
-        t ->
-            em.createQuery(
-                    "UPDATE ApiTokenEntity t SET t.lastUsedAt = :now WHERE t.tokenHash = :hash")
-                .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                .setParameter("hash", secret.sha256Hex())
-                .executeUpdate());
+    match
+        .filter(t -> t.lastUsedBefore(now.minus(LAST_USE_RESOLUTION)))
+        .ifPresent(
+            t ->
+                em.createQuery(
+                        "UPDATE ApiTokenEntity t SET t.lastUsedAt = :now WHERE t.tokenHash = :hash")
+                    .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                    .setParameter("hash", secret.sha256Hex())
+                    .executeUpdate());
     return match.map(ApiTokenEntity::owner);
   }
 

@@ -109,4 +109,21 @@ class ApiTokensIT {
         .isEqualTo("not_found");
     assertThat(TestDatabase.rows("api_tokens")).isEqualTo(1);
   }
+
+  @Test
+  void lastUseIsRecordedToTheMinute() {
+    IssuedApiToken issued =
+        database.inTransaction(em -> new ApiTokens(em).issue(anna.id(), "busy", NOW));
+    for (Instant at : List.of(NOW, NOW.plusSeconds(30), NOW.plusSeconds(61))) {
+      database.execute(em -> new ApiTokens(em).authenticate(issued.secret(), at));
+    }
+    List<ApiToken> listed = database.inTransaction(em -> new ApiTokens(em).of(anna.id()));
+    assertThat(listed.get(0).lastUsedAt()).contains(NOW.plusSeconds(61));
+
+    database.execute(em -> new ApiTokens(em).authenticate(issued.secret(), NOW.plusSeconds(90)));
+    List<ApiToken> again = database.inTransaction(em -> new ApiTokens(em).of(anna.id()));
+    assertThat(again.get(0).lastUsedAt())
+        .as("within a minute of the last write")
+        .contains(NOW.plusSeconds(61));
+  }
 }
