@@ -8,6 +8,8 @@ import dev.ser.domain.account.Role;
 import dev.ser.domain.account.UserId;
 import dev.ser.domain.account.Username;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +35,14 @@ public final class Users {
     }
     Account account = new Account(UserId.random(), username, role, now);
     em.persist(new UserEntity(account, passwordHash));
-    em.flush();
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw usernameTaken(username);
+      }
+      throw e;
+    }
     return account;
   }
 
@@ -73,6 +82,15 @@ public final class Users {
         .stream()
         .map(UserEntity::toAccount)
         .toList();
+  }
+
+  private static boolean isUniqueViolation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static SerException usernameTaken(Username username) {

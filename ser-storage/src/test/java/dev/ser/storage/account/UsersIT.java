@@ -12,7 +12,12 @@ import dev.ser.domain.account.Username;
 import dev.ser.storage.database.Database;
 import dev.ser.storage.testing.TestDatabase;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +80,38 @@ class UsersIT {
     Optional<Credentials> credentials =
         database.inTransaction(em -> new Users(em).credentialsOf(new Username("anna")));
     assertThat(credentials.orElseThrow().passwordHash().encoded()).isEqualTo("new-hash");
+  }
+
+  @Test
+  void concurrentRegistrationsOfOneNameYieldOneAccountAndClearErrors() throws Exception {
+    int attempts = 6;
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(attempts);
+    List<Future<String>> outcomes = new ArrayList<>();
+    try {
+      for (int i = 0; i < attempts; i++) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    register("popular", Role.USER);
+                    return "created";
+                  } catch (SerException e) {
+                    return e.code();
+                  }
+                }));
+      }
+      start.countDown();
+      List<String> codes = new ArrayList<>();
+      for (var outcome : outcomes) {
+        codes.add(outcome.get());
+      }
+      assertThat(codes).containsOnly("created", "username_taken");
+      assertThat(codes).filteredOn("created"::equals).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(TestDatabase.rows("users")).isEqualTo(1);
   }
 }

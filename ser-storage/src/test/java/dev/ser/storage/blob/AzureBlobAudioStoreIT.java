@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import dev.ser.storage.StorageUnavailableException;
 import dev.ser.storage.testing.Azurite;
@@ -80,8 +81,7 @@ class AzureBlobAudioStoreIT extends AudioStoreContract {
             .httpClient(new JdkHttpClientBuilder().build())
             .buildClient()
             .getBlobContainerClient(container);
-    raw.getBlobClient("foreign/../name with space")
-        .upload(com.azure.core.util.BinaryData.fromBytes(new byte[] {1}));
+    raw.getBlobClient("foreign/../name with space").upload(BinaryData.fromBytes(new byte[] {1}));
     store.put(new BlobKey("recordings/ours"), new byte[] {1}, "audio/wav");
 
     assertThat(store.keysOlderThan(Instant.now().plusSeconds(60)))

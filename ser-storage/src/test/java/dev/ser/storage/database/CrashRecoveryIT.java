@@ -8,6 +8,7 @@ import dev.ser.storage.account.Users;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,6 @@ class CrashRecoveryIT {
 
   private static long postmasterPid(Path data) throws Exception {
     return Long.parseLong(
-        java.nio.file.Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
+        Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
   }
 }

@@ -13,10 +13,12 @@ import dev.ser.storage.database.Database;
 import dev.ser.storage.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +63,7 @@ class SamplesIT {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> picks =
-          java.util.stream.IntStream.range(0, 40)
+          IntStream.range(0, 40)
               .<Future<?>>mapToObj(
                   i ->
                       pool.submit(
@@ -96,6 +98,6 @@ class SamplesIT {
         .isInstanceOf(SerException.class)
         .extracting(e -> ((SerException) e).code())
         .isEqualTo("invalid_name");
-    assertThat(store.keysOlderThan(java.time.Instant.MAX)).isEmpty();
+    assertThat(store.keysOlderThan(Instant.MAX)).isEmpty();
   }
 }
