@@ -44,9 +44,9 @@ public final class Azurite {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      instance.start();
       Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
     }
+    instance.start();
     return instance;
   }
 
