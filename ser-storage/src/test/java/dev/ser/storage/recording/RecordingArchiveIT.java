@@ -339,4 +339,26 @@ class RecordingArchiveIT {
     assertThat(found.missingBlobs()).containsExactly(BlobKey.forRecording(damaged.id()));
     assertThat(found.unreferencedBlobs()).containsExactly(stray);
   }
+
+  @Test
+  void housekeepingSweepsOrphansAndAppliesRetentionOnlyWhenConfigured() {
+    byte[] oldBytes = audio(10, 1);
+    Recording old = upload(Optional.empty(), oldBytes, NOW.minus(Duration.ofDays(40)));
+    archive.store(old, oldBytes, prediction());
+    BlobKey orphan = new BlobKey("recordings/orphan");
+    store.put(orphan, audio(10, 2), "audio/wav");
+    Clock later = Clock.offset(Clock.fixed(Instant.now(), ZoneOffset.UTC), Duration.ofHours(1));
+
+    var keepForever =
+        new Housekeeping(database, store, later, Duration.ofMinutes(30), Optional.empty());
+    assertThat(keepForever.run()).isEqualTo(new Housekeeping.Result(1, 0));
+    assertThat(rows("recordings")).isEqualTo(1);
+
+    var thirtyDays =
+        new Housekeeping(
+            database, store, clock, Duration.ofMinutes(30), Optional.of(Duration.ofDays(30)));
+    assertThat(thirtyDays.run()).isEqualTo(new Housekeeping.Result(0, 1));
+    assertThat(rows("recordings")).isZero();
+    assertThat(store.keysOlderThan(Instant.MAX)).isEmpty();
+  }
 }
