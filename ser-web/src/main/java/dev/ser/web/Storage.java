@@ -76,6 +76,7 @@ public class Storage {
 
   @PostConstruct
   void open() {
+    registerPostgresDriver();
     Path data = Path.of(dataDir).toAbsolutePath().normalize();
     DatabaseSettings settings =
         dbUrl.filter(url -> !url.isBlank()).isPresent()
@@ -96,6 +97,20 @@ public class Storage {
     archive = new RecordingArchive(database, store, clock);
     samples = new SampleLibrary(database, store, clock);
     LOG.info(() -> "storage: " + database + ", audio in " + store.describe());
+  }
+
+  /**
+   * HikariCP finds the driver through {@code DriverManager}, which only offers drivers registered
+   * by a class loader the caller can see. Inside Payara the PostgreSQL driver in WEB-INF/lib is not
+   * registered until its class is initialised, so an external database would fail with "No suitable
+   * driver" (the embedded one happens to load it first).
+   */
+  private static void registerPostgresDriver() {
+    try {
+      Class.forName("org.postgresql.Driver", true, Storage.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the PostgreSQL driver is missing from the WAR", e);
+    }
   }
 
   @PreDestroy

@@ -19,13 +19,18 @@ import java.util.Optional;
 public class Authentication {
   @Inject Storage storage;
   @Inject Passwords passwords;
+  @Inject LoginThrottle throttle;
 
   static SerException unauthorized() {
     return new SerException("unauthorized", "Sign in, or send 'Authorization: Bearer <token>'.");
   }
 
-  /** The account whose password this is; {@code unauthorized} for a wrong name or password. */
+  /**
+   * The account whose password this is; {@code unauthorized} for a wrong name or password, {@code
+   * too_many_requests} while the name is locked after repeated failures.
+   */
   public Account signIn(String username, char[] password) {
+    throttle.check(username);
     Optional<Credentials> credentials;
     try {
       Username name = new Username(username == null ? "" : username);
@@ -35,11 +40,14 @@ public class Authentication {
     }
     if (credentials.isEmpty()) {
       passwords.waste(password);
+      throttle.failed(username);
       throw unauthorized();
     }
     if (!passwords.matches(password, credentials.get().passwordHash())) {
+      throttle.failed(username);
       throw unauthorized();
     }
+    throttle.succeeded(username);
     return credentials.get().account();
   }
 

@@ -42,6 +42,7 @@ import java.util.UUID;
 public class SerAuthenticationMechanism implements HttpAuthenticationMechanism {
   static final String SESSION_ACCOUNT = "ser.account";
   static final String REQUEST_ACCOUNT = "ser.account";
+  static final String SIGN_IN_PROBLEM = "ser.sign-in-problem";
 
   @Inject Authentication authentication;
 
@@ -63,6 +64,7 @@ public class SerAuthenticationMechanism implements HttpAuthenticationMechanism {
       try {
         account = authentication.signIn(login.getCaller(), login.getPassword().getValue());
       } catch (SerException e) {
+        request.setAttribute(SIGN_IN_PROBLEM, e);
         return AuthenticationStatus.SEND_FAILURE;
       }
       request.getSession(true);

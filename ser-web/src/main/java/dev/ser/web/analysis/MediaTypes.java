@@ -9,7 +9,7 @@ import java.util.Set;
  * decoder decides what the bytes really are; this only turns away bodies that say they are
  * something else (JSON, text, images), with 415 before any work is done.
  */
-final class MediaTypes {
+public final class MediaTypes {
   private static final Set<String> GENERIC = Set.of("application/octet-stream");
   private static final Set<String> CONTAINERS = Set.of("video/webm", "video/mp4", "video/ogg");
 
@@ -38,7 +38,7 @@ final class MediaTypes {
   }
 
   /** The type to stream the stored bytes with: from the decoded format, else what was declared. */
-  static String forStorage(String decodedFormat, Optional<String> declared) {
+  public static String forStorage(String decodedFormat, Optional<String> declared) {
     String known = BY_FORMAT.get(decodedFormat);
     if (known != null) {
       return known;

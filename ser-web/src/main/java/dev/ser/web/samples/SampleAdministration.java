@@ -6,6 +6,8 @@ import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.recording.AudioDescription;
 import dev.ser.domain.recording.SampleId;
 import dev.ser.domain.recording.SampleRecording;
+import dev.ser.storage.audit.AuditEntry;
+import dev.ser.storage.audit.AuditLog;
 import dev.ser.storage.blob.StoredAudio;
 import dev.ser.storage.samples.Samples;
 import dev.ser.web.Storage;
@@ -15,7 +17,9 @@ import dev.ser.web.analysis.StoredMedia;
 import dev.ser.web.analysis.Upload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The sample library: what visitors may pick, and what admins may change. Every change checks the
@@ -45,29 +49,41 @@ public class SampleAdministration {
     DecodedAudio audio = pipeline.decode(upload.bytes());
     String contentType =
         upload.declaredType().filter(t -> t.startsWith("audio/")).orElse("audio/wav");
+    SampleRecording added;
     try {
-      return storage
-          .samples()
-          .add(
-              SampleRecording.validName(name),
-              expected,
-              published,
-              upload.bytes(),
-              new AudioDescription(
-                  contentType, audio.format(), audio.durationSeconds(), upload.size()));
+      added =
+          storage
+              .samples()
+              .add(
+                  SampleRecording.validName(name),
+                  expected,
+                  published,
+                  upload.bytes(),
+                  new AudioDescription(
+                      contentType, audio.format(), audio.durationSeconds(), upload.size()));
     } catch (IllegalArgumentException e) {
       throw new SerException("bad_sample", e.getMessage());
     }
+    audit(caller, "sample.add", added.id(), added.name());
+    return added;
   }
 
   public void setPublished(Caller caller, SampleId id, boolean published) {
     requireAdmin(caller);
-    storage.database().execute(em -> new Samples(em).setPublished(id, published));
+    storage
+        .database()
+        .execute(
+            em -> {
+              new Samples(em).setPublished(id, published);
+              new AuditLog(em)
+                  .record(entry(caller, published ? "sample.publish" : "sample.unpublish", id, ""));
+            });
   }
 
   public void delete(Caller caller, SampleId id) {
     requireAdmin(caller);
     storage.samples().delete(id);
+    audit(caller, "sample.delete", id, "");
   }
 
   /** A sample's audio: published ones to anyone, unpublished ones to admins only. */
@@ -84,6 +100,20 @@ public class SampleAdministration {
             .openAudio(id)
             .orElseThrow(() -> new SerException("not_found", "no sample '" + id + "'"));
     return new StoredMedia(audio, sample.audio().contentType());
+  }
+
+  private void audit(Caller caller, String action, SampleId id, String detail) {
+    storage.database().execute(em -> new AuditLog(em).record(entry(caller, action, id, detail)));
+  }
+
+  private static AuditEntry entry(Caller caller, String action, SampleId id, String detail) {
+    return new AuditEntry(
+        caller.userId(),
+        caller.account().map(a -> a.username().value()).orElse("?"),
+        action,
+        Optional.of(id.toString()),
+        Optional.of(detail).filter(d -> !d.isEmpty()),
+        Instant.now());
   }
 
   private static void requireAdmin(Caller caller) {

@@ -138,7 +138,7 @@ public final class RunningApp {
     URI base = URI.create("http://127.0.0.1:" + port + "/");
     RunningApp app = new RunningApp(postgres, jdbc, server, base, Duration.ZERO);
     try {
-      awaitReady(server, base);
+      awaitReady(server, base, work.resolve("server.log"));
     } catch (RuntimeException e) {
       app.stop();
       throw e;
@@ -150,7 +150,7 @@ public final class RunningApp {
   }
 
   /** Ready when the home page renders: the WAR is deployed, storage open, the model loaded. */
-  private static void awaitReady(Process server, URI home) {
+  private static void awaitReady(Process server, URI home, Path log) {
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -169,6 +169,9 @@ public final class RunningApp {
         if (response.statusCode() == 200) {
           return;
         }
+        if (deploymentFailed(log)) {
+          throw new IllegalStateException("the WAR failed to deploy; see " + log);
+        }
       } catch (IOException e) {
         // not listening yet
       } catch (InterruptedException e) {
@@ -178,6 +181,14 @@ public final class RunningApp {
       sleep(500);
     }
     throw new IllegalStateException("Payara Micro not ready after 300 s; see target/it/server.log");
+  }
+
+  private static boolean deploymentFailed(Path log) {
+    try {
+      return Files.readString(log).contains("Startup of context  failed");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void stop() {
