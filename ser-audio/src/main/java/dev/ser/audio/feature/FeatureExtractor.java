@@ -22,9 +22,9 @@ import dev.ser.audio.spectrum.Stft;
  * </ul>
  *
  * <p>The window, filterbank and DCT matrix are built once here; {@link #extract} allocates only its
- * outputs and two scratch arrays, so one instance is shared by every thread. When the frame grids
- * differ in length (only possible without {@code center}, or with odd frame lengths) every feature
- * is cut to the shortest.
+ * outputs and a few kilobytes of scratch, so one instance is shared by every thread. When the frame
+ * grids differ in length (only possible without {@code center}, or with odd frame lengths) every
+ * feature is cut to the shortest.
  */
 public final class FeatureExtractor {
   private final FeatureSpec spec;
@@ -68,11 +68,17 @@ public final class FeatureExtractor {
   public Features extract(float[] y) {
     int frames = frames(y);
     float[][] melPower = new float[spec.nMels()][frames];
-    double[] scratch = new double[spec.nFft()];
-    double[] spectrum = new double[stft.bins()];
-    for (int t = 0; t < frames; t++) {
-      stft.frameSpectrum(y, t, scratch, spectrum);
-      melFilterbank.applyToFrame(spectrum, melPower, t);
+    double[] scratch = new double[2 * spec.nFft()];
+    double[] first = new double[stft.bins()];
+    double[] second = new double[stft.bins()];
+    int t = 0;
+    for (; t + 1 < frames; t += 2) {
+      stft.framePairPower(y, t, scratch, first, second);
+      melFilterbank.applyToFramePair(first, second, melPower, t);
+    }
+    if (t < frames) {
+      stft.framePower(y, t, scratch, first);
+      melFilterbank.applyToFrame(first, melPower, t);
     }
     float[][] logMel = new float[spec.nMels()][frames];
     powerToDb.applyInto(melPower, logMel);
@@ -99,10 +105,12 @@ public final class FeatureExtractor {
           "audio_too_short",
           "the audio has " + y.length + " samples, features need at least " + minimum);
     }
+    float peak = 0;
     for (float sample : y) {
-      if (!Float.isFinite(sample)) {
-        throw new AudioException("audio_not_finite", "the audio holds NaN or infinite samples");
-      }
+      peak = Math.max(peak, Math.abs(sample));
+    }
+    if (!(peak <= Float.MAX_VALUE)) {
+      throw new AudioException("audio_not_finite", "the audio holds NaN or infinite samples");
     }
     return Math.min(
         stft.frames(y.length), Math.min(zeroCrossingRate.frames(y.length), rms.frames(y.length)));

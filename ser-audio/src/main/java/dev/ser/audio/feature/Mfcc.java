@@ -7,7 +7,8 @@ package dev.ser.audio.feature;
  *
  * <p>The DCT is a precomputed {@code [n_mfcc][n_mels]} matrix, {@code D[k][n] = s_k cos(pi k (2n +
  * 1) / (2 n_mels))} with {@code s_0 = sqrt(1 / n_mels)} and {@code s_k = sqrt(2 / n_mels)}, applied
- * row by row so the inner loop runs along frames (and vectorises). Immutable and thread-safe.
+ * row by row so the inner loop runs along frames (and vectorises), on the input folded about its
+ * middle row so each coefficient costs half the multiply-adds. Immutable and thread-safe.
  */
 public final class Mfcc {
   private final int nMels;
@@ -61,15 +62,35 @@ public final class Mfcc {
               + " and "
               + out.length);
     }
+    // D[k][n] = (-1)^k D[k][N-1-n]: even rows see only x[n] + x[N-1-n], odd rows x[n] - x[N-1-n],
+    // which halves the multiply-adds.
+    int frames = out.length == 0 ? 0 : out[0].length;
+    int half = nMels / 2;
+    float[][] sums = new float[half + nMels % 2][frames];
+    float[][] differences = new float[half][frames];
+    for (int n = 0; n < half; n++) {
+      float[] low = logMel[n];
+      float[] high = logMel[nMels - 1 - n];
+      float[] sum = sums[n];
+      float[] difference = differences[n];
+      for (int t = 0; t < frames; t++) {
+        sum[t] = low[t] + high[t];
+        difference[t] = low[t] - high[t];
+      }
+    }
+    if (nMels % 2 == 1) {
+      System.arraycopy(logMel[half], 0, sums[half], 0, frames);
+    }
     for (int k = 0; k < nMfcc; k++) {
-      float[] row = out[k];
+      float[][] folded = k % 2 == 0 ? sums : differences;
       float[] coefficients = dct[k];
+      float[] row = out[k];
       java.util.Arrays.fill(row, 0f);
-      for (int n = 0; n < nMels; n++) {
+      for (int n = 0; n < folded.length; n++) {
         float c = coefficients[n];
-        float[] mel = logMel[n];
-        for (int t = 0; t < row.length; t++) {
-          row[t] += c * mel[t];
+        float[] x = folded[n];
+        for (int t = 0; t < frames; t++) {
+          row[t] += c * x[t];
         }
       }
     }

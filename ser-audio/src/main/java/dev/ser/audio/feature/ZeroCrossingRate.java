@@ -8,8 +8,8 @@ package dev.ser.audio.feature;
  * most {@code (frame_length - 1) / frame_length}.
  *
  * <p>With {@code center} the signal is padded by {@code frame_length / 2} copies of its edge
- * samples ({@code np.pad(mode="edge")}), which adds no crossings. Counts come from one prefix sum
- * over the signal, so the cost does not grow with {@code frame_length}. Immutable and thread-safe.
+ * samples ({@code np.pad(mode="edge")}), which adds no crossings. Each sample pair is looked at
+ * once whatever the overlap of the frames. Immutable and thread-safe.
  */
 public final class ZeroCrossingRate {
   /** {@code librosa.zero_crossings(threshold=1e-10)}, compared in float32 like numpy does. */
@@ -18,6 +18,7 @@ public final class ZeroCrossingRate {
   private final int frameLength;
   private final int hopLength;
   private final boolean center;
+  private final int block;
 
   /**
    * @param frameLength {@code frame_length}, samples per frame
@@ -31,6 +32,7 @@ public final class ZeroCrossingRate {
     this.frameLength = frameLength;
     this.hopLength = hopLength;
     this.center = center;
+    this.block = gcd(frameLength, hopLength);
   }
 
   public int frameLength() {
@@ -58,29 +60,53 @@ public final class ZeroCrossingRate {
   /** The zero-crossing rate of each frame of {@code y}, {@code [frames]}. */
   public float[] apply(float[] y) {
     int frames = frames(y.length);
-    // crossings[i]: sign changes between y[j - 1] and y[j] for 1 <= j <= i.
-    int[] crossings = new int[y.length];
-    boolean previous = negative(y[0]);
-    for (int i = 1; i < y.length; i++) {
-      boolean current = negative(y[i]);
-      crossings[i] = crossings[i - 1] + (current != previous ? 1 : 0);
-      previous = current;
-    }
     int pad = center ? frameLength / 2 : 0;
-    int last = y.length - 1;
+    // Crossing i (padded index): y[i - 1] and y[i] differ in sign. Frame t holds crossings
+    // t * hop + 1 .. t * hop + frame_length - 1, so blocks of gcd(hop, frame_length) crossings are
+    // counted once and each frame adds its blocks, less the crossing at its own first sample.
+    int blocksPerFrame = frameLength / block;
+    int blocksPerHop = hopLength / block;
+    int blocks = (frames - 1) * blocksPerHop + blocksPerFrame;
+    int[] counts = new int[blocks];
+    for (int b = 0; b < blocks; b++) {
+      int from = Math.max(1, b * block - pad);
+      int to = Math.min(y.length, (b + 1) * block - pad);
+      int count = 0;
+      for (int i = from; i < to; i++) {
+        count += crossing(y[i - 1], y[i]);
+      }
+      counts[b] = count;
+    }
     float[] zcr = new float[frames];
     for (int t = 0; t < frames; t++) {
-      int first = t * hopLength - pad;
-      int end = first + frameLength - 1;
-      int count =
-          crossings[Math.min(last, Math.max(0, end))]
-              - crossings[Math.min(last, Math.max(0, first))];
+      int firstBlock = t * blocksPerHop;
+      int count = 0;
+      for (int b = firstBlock; b < firstBlock + blocksPerFrame; b++) {
+        count += counts[b];
+      }
+      int start = t * hopLength - pad;
+      if (start >= 1 && start < y.length) {
+        count -= crossing(y[start - 1], y[start]);
+      }
       zcr[t] = (float) ((double) count / frameLength);
     }
     return zcr;
   }
 
-  private static boolean negative(float sample) {
-    return sample < -THRESHOLD;
+  /**
+   * 1 when {@code np.signbit} differs after librosa set magnitudes up to the threshold to +0, that
+   * is when exactly one of the two is below {@code -threshold}. {@code x + threshold} is negative
+   * exactly then (a non-zero exact sum of floats never rounds to zero, and {@code -threshold +
+   * threshold} is +0), so the sign bits answer without a branch that speech or noise would
+   * mispredict.
+   */
+  private static int crossing(float previous, float current) {
+    return (Float.floatToRawIntBits(previous + THRESHOLD)
+            ^ Float.floatToRawIntBits(current + THRESHOLD))
+        >>> 31;
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 }

@@ -152,12 +152,30 @@ public final class MelFilterbank {
   }
 
   /**
-   * One frame of {@code librosa.feature.melspectrogram}: {@code out[m][t] = sum_k weights[m][k] *
-   * spectrum[k]}.
+   * {@code librosa.feature.melspectrogram(S=s)}: {@code [n_mels][frames]} from a spectrogram {@code
+   * [1 + n_fft / 2][frames]}.
+   */
+  public float[][] apply(float[][] s) {
+    if (s.length != bins()) {
+      throw new IllegalArgumentException("expected " + bins() + " bins, got " + s.length);
+    }
+    int frames = s[0].length;
+    float[][] out = new float[nMels][frames];
+    double[] column = new double[bins()];
+    for (int t = 0; t < frames; t++) {
+      for (int k = 0; k < column.length; k++) {
+        column[k] = s[k][t];
+      }
+      applyToFrame(column, out, t);
+    }
+    return out;
+  }
+
+  /**
+   * One frame: {@code out[m][t] = sum_k weights[m][k] * spectrum[k]}.
    *
    * @param spectrum {@code 1 + n_fft / 2} values of one spectrogram column
    * @param out {@code [n_mels][frames]}
-   * @param t the column of {@code out} to write
    */
   public void applyToFrame(double[] spectrum, float[][] out, int t) {
     for (int m = 0; m < nMels; m++) {
@@ -172,22 +190,23 @@ public final class MelFilterbank {
   }
 
   /**
-   * {@code librosa.feature.melspectrogram(S=s)}: {@code [n_mels][frames]} from {@code
-   * [bins][frames]}.
+   * Two neighbouring frames at once, {@code first} into column {@code t} and {@code second} into
+   * {@code t + 1}: each weight is loaded once for both.
    */
-  public float[][] apply(float[][] s) {
-    if (s.length != bins()) {
-      throw new IllegalArgumentException("expected " + bins() + " bins, got " + s.length);
-    }
-    int frames = s.length == 0 ? 0 : s[0].length;
-    float[][] out = new float[nMels][frames];
-    double[] column = new double[bins()];
-    for (int t = 0; t < frames; t++) {
-      for (int k = 0; k < column.length; k++) {
-        column[k] = s[k][t];
+  public void applyToFramePair(double[] first, double[] second, float[][] out, int t) {
+    for (int m = 0; m < nMels; m++) {
+      float[] w = weights[m];
+      int bin = firstBin[m];
+      double sumFirst = 0;
+      double sumSecond = 0;
+      for (int j = 0; j < w.length; j++) {
+        double weight = w[j];
+        sumFirst += weight * first[bin + j];
+        sumSecond += weight * second[bin + j];
       }
-      applyToFrame(column, out, t);
+      float[] row = out[m];
+      row[t] = (float) sumFirst;
+      row[t + 1] = (float) sumSecond;
     }
-    return out;
   }
 }

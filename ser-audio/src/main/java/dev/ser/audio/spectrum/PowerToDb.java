@@ -5,19 +5,31 @@ package dev.ser.audio.spectrum;
  * log10(max(amin, ref))}, then every cell raised to at least {@code max - top_db} (the maximum over
  * the whole input). Input: power, {@code [rows][frames]}; output: dB, same shape.
  *
- * <p>The logarithm is computed from the float's exponent and a short {@code atanh} series on its
- * mantissa (error below 1e-8 dB), several times faster than {@link Math#log10}. Immutable and
- * thread-safe.
+ * <p>The logarithm is the binary exponent, a 64-entry table of the mantissa's leading bits and four
+ * terms of {@code log1p} for the rest (error below 1e-6 dB), several times faster than {@link
+ * Math#log10}. Immutable and thread-safe.
  */
 public final class PowerToDb {
-  private static final double TEN_OVER_LN10 = 10.0 / Math.log(10.0);
-  private static final double LN2 = Math.log(2.0);
-  private static final double SQRT2 = Math.sqrt(2.0);
+  private static final double TEN_LOG10_2 = 10.0 * Math.log10(2.0);
+  private static final int SEGMENT_BITS = 6;
+  private static final int SEGMENTS = 1 << SEGMENT_BITS;
+  private static final float TEN_OVER_LN10 = (float) (10.0 / Math.log(10.0));
+  private static final double[] TEN_LOG10_CENTRE = new double[SEGMENTS];
+  private static final float[] INVERSE_CENTRE = new float[SEGMENTS];
+
+  static {
+    for (int i = 0; i < SEGMENTS; i++) {
+      double centre = 1 + (i + 0.5) / SEGMENTS;
+      TEN_LOG10_CENTRE[i] = 10.0 * Math.log10(centre);
+      INVERSE_CENTRE[i] = (float) (1 / centre);
+    }
+  }
 
   private final double ref;
   private final double amin;
   private final double topDb;
   private final double refDb;
+  private final float aminFloat;
 
   /**
    * @param ref {@code ref}: the power that maps to 0 dB; its absolute value is used, like librosa
@@ -37,6 +49,7 @@ public final class PowerToDb {
     this.amin = amin;
     this.topDb = topDb;
     this.refDb = 10.0 * Math.log10(Math.max(amin, this.ref));
+    this.aminFloat = (float) amin;
   }
 
   public double ref() {
@@ -63,18 +76,13 @@ public final class PowerToDb {
 
   /** {@code power_to_db(power)} written into {@code db}, which has the same shape. */
   public void applyInto(float[][] power, float[][] db) {
-    double max = Double.NEGATIVE_INFINITY;
+    float maxPower = 0;
     for (int r = 0; r < power.length; r++) {
-      float[] in = power[r];
-      float[] out = db[r];
-      for (int t = 0; t < in.length; t++) {
-        double value = tenLog10(Math.max(amin, in[t])) - refDb;
-        out[t] = (float) value;
-        max = Math.max(max, value);
-      }
+      maxPower = Math.max(maxPower, tenLog10Row(power[r], db[r]));
     }
     if (topDb > 0) {
-      float floor = (float) (max - topDb);
+      // log is monotonic: the largest dB value is the dB value of the largest power.
+      float floor = (float) (10.0 * Math.log10(Math.max(amin, maxPower)) - refDb - topDb);
       for (float[] row : db) {
         for (int t = 0; t < row.length; t++) {
           row[t] = Math.max(row[t], floor);
@@ -83,24 +91,40 @@ public final class PowerToDb {
     }
   }
 
-  /** {@code 10 * log10(x)} for a positive finite {@code x}. */
-  static double tenLog10(double x) {
-    long bits = Double.doubleToRawLongBits(x);
-    int exponent = (int) (bits >>> 52) - 1023;
-    if (exponent == -1023 || exponent == 1024) {
-      return 10.0 * Math.log10(x);
+  /**
+   * {@code out[t] = 10 log10(max(amin, in[t])) - refDb}, returning {@code max(in)}.
+   *
+   * <p>{@code 10 log10(x)} is the binary exponent times {@code 10 log10(2)}, plus the logarithm of
+   * the mantissa {@code m} in [1, 2): {@code m = c (1 + r)} with {@code c} the centre of one of 64
+   * segments (tabulated) and {@code |r| < 1/128}, where four terms of {@code log1p(r)} leave an
+   * error below {@code r^5 / 5}; float32 arithmetic adds about 3e-7 dB. The bit tricks need normal
+   * floats, so a subnormal {@code amin} or a non-finite input falls back to {@link Math#log10}.
+   */
+  private float tenLog10Row(float[] in, float[] out) {
+    float max = 0;
+    if (aminFloat >= Float.MIN_NORMAL) {
+      for (int t = 0; t < in.length; t++) {
+        float value = in[t];
+        max = Math.max(max, value);
+        int bits = Float.floatToRawIntBits(Math.max(value, aminFloat));
+        int segment = (bits >>> (23 - SEGMENT_BITS)) & (SEGMENTS - 1);
+        float mantissa = Float.intBitsToFloat((bits & 0x007F_FFFF) | 0x3F80_0000);
+        float r = mantissa * INVERSE_CENTRE[segment] - 1;
+        float log1p = r * (1 + r * (-0.5f + r * (1f / 3 - r * 0.25f)));
+        out[t] =
+            (float)
+                (((bits >>> 23) - 127) * TEN_LOG10_2
+                    + TEN_LOG10_CENTRE[segment]
+                    + TEN_OVER_LN10 * log1p
+                    - refDb);
+      }
     }
-    double mantissa =
-        Double.longBitsToDouble((bits & 0x000F_FFFF_FFFF_FFFFL) | 0x3FF0_0000_0000_0000L);
-    if (mantissa > SQRT2) {
-      mantissa *= 0.5;
-      exponent++;
+    if (aminFloat < Float.MIN_NORMAL || !Float.isFinite(max)) {
+      for (int t = 0; t < in.length; t++) {
+        max = Math.max(max, in[t]);
+        out[t] = (float) (10.0 * Math.log10(Math.max(amin, in[t])) - refDb);
+      }
     }
-    // ln(m) = 2 atanh(s) with s = (m - 1) / (m + 1), |s| <= 0.1716: five terms leave < 1e-9.
-    double s = (mantissa - 1) / (mantissa + 1);
-    double s2 = s * s;
-    double lnMantissa =
-        2 * s * (1 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 / 11)))));
-    return TEN_OVER_LN10 * (exponent * LN2 + lnMantissa);
+    return max;
   }
 }
