@@ -71,6 +71,8 @@ public record ModelCard(
    * @param bestEpoch the epoch whose weights were kept (best mean validation UA)
    * @param seconds wall-clock training time
    * @param classCounts training clips per corpus and label
+   * @param keptWeights which weights the model holds, e.g. {@code "epoch 12"} or a mean of the
+   *     weights over several epochs
    */
   public record Training(
       String command,
@@ -81,7 +83,8 @@ public record ModelCard(
       int epochs,
       int bestEpoch,
       double seconds,
-      Map<String, Map<String, Integer>> classCounts) {}
+      Map<String, Map<String, Integer>> classCounts,
+      String keptWeights) {}
 
   /**
    * Clip-level metrics on held-out speakers; classes absent from the corpus are left out of UA.

@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code ./ser train --data SPEC... --out DIR [--epochs N] [--patience N] [--seed S] [--validation
- * SPEAKERS] [--version V]}: reads the corpora, splits them by speaker, extracts every clip's
- * features once, trains the CNN+GRU and writes the SavedModel with its model card to DIR.
+ * SPEAKERS] [--version V] [--average-from EPOCH]}: reads the corpora, splits them by speaker,
+ * extracts every clip's features once, trains the CNN+GRU and writes the SavedModel with its model
+ * card to DIR.
  */
 final class TrainCommand implements Main.Command {
   /**
@@ -72,6 +73,7 @@ final class TrainCommand implements Main.Command {
     long seed = 1;
     String validation = DEFAULT_VALIDATION;
     String version = "cnn-gru-1";
+    int averageFrom = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data.add(value(args, i++));
@@ -81,13 +83,14 @@ final class TrainCommand implements Main.Command {
         case "--seed" -> seed = number(args, i++);
         case "--validation" -> validation = value(args, i++);
         case "--version" -> version = value(args, i++);
+        case "--average-from" -> averageFrom = (int) number(args, i++);
         default -> throw new Main.UsageException("unknown argument " + args[i]);
       }
     }
     if (data.isEmpty() || outDir == null) {
       throw new Main.UsageException(
           "usage: ./ser train --data SPEC [--data SPEC...] --out DIR [--epochs N] [--patience N]"
-              + " [--seed S] [--validation SPEAKER,...] [--version V]");
+              + " [--seed S] [--validation SPEAKER,...] [--version V] [--average-from EPOCH]");
     }
     PrintStream log = System.err;
     SpeakerSplit split = SpeakerSplit.bySpeakers(Corpora.readAll(data), validation);
@@ -114,7 +117,8 @@ final class TrainCommand implements Main.Command {
             TrainingOptions.standard(epochs, seed).batchSize(),
             TrainingOptions.standard(epochs, seed).learningRate(),
             seed,
-            TrainingOptions.standard(epochs, seed).augmentation());
+            TrainingOptions.standard(epochs, seed).augmentation(),
+            averageFrom);
     Path target = outDir;
     String modelVersion = version;
     long modelSeed = seed;
@@ -159,10 +163,11 @@ final class TrainCommand implements Main.Command {
             model.epochs(),
             model.bestEpoch(),
             Math.round(model.seconds()),
-            classCounts(split));
+            classCounts(split),
+            model.keptWeights());
     try {
       ModelCard card = ModelExport.write(outDir, model, spec, version, LICENCE, training);
-      log.println("wrote the model of epoch " + model.bestEpoch() + " to " + outDir);
+      log.println("wrote the model (" + model.keptWeights() + ") to " + outDir);
       return card;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the model to " + outDir, e);

@@ -49,11 +49,11 @@ final class ModelCardText {
         .append(training.seed())
         .append("; ")
         .append(training.epochs())
-        .append(" epochs run, weights of epoch ")
-        .append(training.bestEpoch())
-        .append(" kept (best mean validation UA); ")
+        .append(" epochs run; kept: ")
+        .append(training.keptWeights())
+        .append(" (chosen by the mean of the per-corpus validation UAs); ")
         .append(String.format(Locale.ROOT, "%.0f", training.seconds()))
-        .append(" s on 2 CPU cores.\n\n");
+        .append(" s of training on 2 shared CPU cores.\n\n");
     md.append("Corpora:\n\n");
     training
         .corpora()

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param epochLosses mean training loss of each epoch
  * @param validation the best epoch's metrics per validation corpus
  * @param seconds wall-clock time of the run
+ * @param keptWeights which weights were kept, e.g. {@code "epoch 12"} or a mean over epochs
  */
 public record TrainedModel(
     Architecture architecture,
@@ -25,7 +26,8 @@ public record TrainedModel(
     int bestEpoch,
     List<Double> epochLosses,
     Map<String, ModelCard.Metrics> validation,
-    double seconds) {
+    double seconds,
+    String keptWeights) {
   public TrainedModel {
     weights = Map.copyOf(weights);
     epochLosses = List.copyOf(epochLosses);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Trains the CNN+GRU from examples held in memory. Each epoch draws as many windows as there are
@@ -65,13 +66,16 @@ public final class Trainer {
     double bestScore = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
     int epoch = 0;
+    int averageFrom = options.averageFrom() > 0 ? options.averageFrom() : Integer.MAX_VALUE;
+    Map<String, double[]> sums = new HashMap<>();
+    int averaged = 0;
     try (TrainingGraph graph = new TrainingGraph(architecture, normalisation, options.seed())) {
       while (epoch < options.epochs() && epoch - bestEpoch < options.patience()) {
         epoch++;
         long epochStarted = System.nanoTime();
         EpochResult result = runEpoch(graph, train, normalisation, cumulative, random, epoch);
         losses.add(result.loss);
-        Map<String, ModelCard.Metrics> metrics = evaluate(graph, scored);
+        Map<String, ModelCard.Metrics> metrics = evaluate(graph::evaluate, scored);
         double score =
             metrics.values().stream()
                 .mapToDouble(ModelCard.Metrics::unweightedAccuracy)
@@ -92,7 +96,12 @@ public final class Trainer {
                   bestEpoch,
                   losses,
                   bestMetrics,
-                  (System.nanoTime() - started) / 1e9));
+                  (System.nanoTime() - started) / 1e9,
+                  "epoch " + epoch));
+        }
+        if (epoch >= averageFrom) {
+          accumulate(sums, graph.weights());
+          averaged++;
         }
         log.printf(
             Locale.ROOT,
@@ -107,16 +116,74 @@ public final class Trainer {
             improved ? "  *best" : "");
       }
     }
+    String kept = "epoch " + bestEpoch;
+    if (averaged >= 2) {
+      Map<String, float[]> mean = mean(sums, averaged);
+      String description =
+          "mean of the weights of epochs " + averageFrom + "-" + epoch + " (weight averaging)";
+      try (FrozenNetwork frozen = new FrozenNetwork(architecture, normalisation, mean)) {
+        Map<String, ModelCard.Metrics> metrics = evaluate(frozen::probabilities, scored);
+        double score =
+            metrics.values().stream()
+                .mapToDouble(ModelCard.Metrics::unweightedAccuracy)
+                .average()
+                .orElse(0);
+        log.printf(Locale.ROOT, "%s: |%s%n", description, describe(metrics));
+        if (score > bestScore) {
+          bestScore = score;
+          best = mean;
+          bestMetrics = metrics;
+          bestEpoch = epoch;
+          kept = description;
+        }
+      }
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     log.printf(
         Locale.ROOT,
-        "kept epoch %d (mean validation UA %.3f) after %d epochs, %.0f s%n",
-        bestEpoch,
+        "kept the %s (mean validation UA %.3f) after %d epochs, %.0f s%n",
+        kept,
         bestScore,
         epoch,
         seconds);
-    return new TrainedModel(
-        architecture, normalisation, best, epoch, bestEpoch, losses, bestMetrics, seconds);
+    TrainedModel model =
+        new TrainedModel(
+            architecture,
+            normalisation,
+            best,
+            epoch,
+            bestEpoch,
+            losses,
+            bestMetrics,
+            seconds,
+            kept);
+    if (kept.startsWith("mean")) {
+      onBest.accept(model);
+    }
+    return model;
+  }
+
+  private static void accumulate(Map<String, double[]> sums, Map<String, float[]> weights) {
+    weights.forEach(
+        (name, values) -> {
+          double[] sum = sums.computeIfAbsent(name, n -> new double[values.length]);
+          for (int i = 0; i < values.length; i++) {
+            sum[i] += values[i];
+          }
+        });
+  }
+
+  private static Map<String, float[]> mean(Map<String, double[]> sums, int count) {
+    Map<String, float[]> mean = new HashMap<>();
+    sums.forEach(
+        (name, sum) -> {
+          float[] values = new float[sum.length];
+          for (int i = 0; i < sum.length; i++) {
+            values[i] = (float) (sum[i] / count);
+          }
+          mean.put(name, values);
+        });
+    return mean;
   }
 
   private record EpochResult(double loss, ModelCard.Metrics metrics) {}
@@ -182,7 +249,8 @@ public final class Trainer {
   }
 
   /** Clip-level metrics per corpus: the mean of each clip's window probabilities, as served. */
-  static Map<String, ModelCard.Metrics> evaluate(TrainingGraph graph, List<Example> examples) {
+  static Map<String, ModelCard.Metrics> evaluate(
+      Function<Batch, float[][]> model, List<Example> examples) {
     List<InputWindow> pending = new ArrayList<>();
     List<float[]> windowProbabilities = new ArrayList<>();
     int[] windowsPerClip = new int[examples.size()];
@@ -192,13 +260,13 @@ public final class Trainer {
       for (InputWindow window : windows) {
         pending.add(window);
         if (pending.size() == EVALUATION_BATCH) {
-          windowProbabilities.addAll(Arrays.asList(graph.evaluate(new Batch(pending))));
+          windowProbabilities.addAll(Arrays.asList(model.apply(new Batch(pending))));
           pending.clear();
         }
       }
     }
     if (!pending.isEmpty()) {
-      windowProbabilities.addAll(Arrays.asList(graph.evaluate(new Batch(pending))));
+      windowProbabilities.addAll(Arrays.asList(model.apply(new Batch(pending))));
     }
     Map<String, List<Emotion>> truth = new TreeMap<>();
     Map<String, List<Emotion>> predicted = new HashMap<>();

@@ -9,6 +9,9 @@ package dev.ser.training.model;
  * @param learningRate Adam's learning rate
  * @param seed fixes initial weights, sampling, augmentation and dropout
  * @param augmentation what happens to each training window
+ * @param averageFrom from this epoch on, the weights of every epoch are averaged (stochastic weight
+ *     averaging, Izmailov et al. 2018), and the average is kept if it scores better than the best
+ *     single epoch; 0 for no averaging
  */
 public record TrainingOptions(
     int epochs,
@@ -16,8 +19,12 @@ public record TrainingOptions(
     int batchSize,
     float learningRate,
     long seed,
-    Augmentation augmentation) {
+    Augmentation augmentation,
+    int averageFrom) {
   public TrainingOptions {
+    if (averageFrom < 0) {
+      throw new IllegalArgumentException("averageFrom must be 0 (off) or an epoch");
+    }
     if (epochs <= 0 || patience <= 0 || batchSize <= 0 || !(learningRate > 0)) {
       throw new IllegalArgumentException(
           "epochs, patience, batch size and learning rate must be positive");
@@ -25,11 +32,12 @@ public record TrainingOptions(
   }
 
   public static TrainingOptions standard(int epochs, long seed) {
-    return new TrainingOptions(epochs, 8, 32, 1e-3f, seed, Augmentation.standard());
+    return new TrainingOptions(epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0);
   }
 
   /** Without augmentation, for tests that need a loss that falls step by step. */
   public static TrainingOptions plain(int epochs, int batchSize, float learningRate, long seed) {
-    return new TrainingOptions(epochs, epochs, batchSize, learningRate, seed, Augmentation.none());
+    return new TrainingOptions(
+        epochs, epochs, batchSize, learningRate, seed, Augmentation.none(), epochs / 2 + 1);
   }
 }

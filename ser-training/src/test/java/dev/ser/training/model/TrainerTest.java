@@ -47,7 +47,9 @@ class TrainerTest {
 
   @Test
   void logsEveryEpochWithLossAccuracyAndUa() {
-    assertThat(log).contains("epoch 1/6", "epoch 6/6", "loss", "UA", "val synthetic");
+    assertThat(log)
+        .contains("epoch 1/6", "epoch 6/6", "loss", "UA", "val synthetic")
+        .contains("mean of the weights of epochs 4-6");
   }
 
   @Test
@@ -105,6 +107,7 @@ class TrainerTest {
         6,
         6,
         1.0,
-        Map.of());
+        Map.of(),
+        "epoch 6");
   }
 }
