@@ -156,6 +156,11 @@ public final class Database implements AutoCloseable {
       if (!isPoolTimeout(e)) {
         rollbackQuietly(transaction);
       }
+      if (isConnectionFailure(e)) {
+        // Connections opened before the outage are dead too; without this the first requests
+        // after the server is back would each draw one of them and fail once more.
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+      }
       throw translate(e);
     } finally {
       em.close();

@@ -123,11 +123,27 @@ class DatabaseIT {
           .isEqualTo("database_unavailable");
 
       server = startServer(pgData, port);
-      boolean anyAdmin = database.inTransaction(em -> new Users(em).anyAdmin());
-      assertThat(anyAdmin).isFalse();
+      // A pooled connection from before the outage may fail one more request with 503; the
+      // contract is that the same Database serves again within seconds, without a restart.
+      assertThat(firstSuccessWithin(Duration.ofSeconds(15), database)).isFalse();
       assertThat(database.isHealthy()).isTrue();
     } finally {
       server.close();
+    }
+  }
+
+  private static boolean firstSuccessWithin(Duration limit, Database database)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (true) {
+      try {
+        return database.inTransaction(em -> new Users(em).anyAdmin());
+      } catch (StorageUnavailableException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
     }
   }
 
