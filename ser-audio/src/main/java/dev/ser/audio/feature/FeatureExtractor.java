@@ -1,6 +1,7 @@
 package dev.ser.audio.feature;
 
-import dev.ser.audio.AudioException;
+import dev.ser.audio.AudioTooShortException;
+import dev.ser.audio.CorruptAudioException;
 import dev.ser.audio.spectrum.MelFilterbank;
 import dev.ser.audio.spectrum.PowerToDb;
 import dev.ser.audio.spectrum.Stft;
@@ -62,8 +63,8 @@ public final class FeatureExtractor {
   /**
    * The features of {@code y}, mono samples at {@code spec().sampleRate()}.
    *
-   * @throws AudioException {@code audio_too_short} when {@code y} does not fill one frame, {@code
-   *     audio_not_finite} when it holds NaN or infinity
+   * @throws AudioTooShortException when {@code y} does not fill one frame
+   * @throws CorruptAudioException when {@code y} holds NaN or infinity
    */
   public Features extract(float[] y) {
     int frames = frames(y);
@@ -101,16 +102,16 @@ public final class FeatureExtractor {
             ? 1
             : Math.max(spec.nFft(), Math.max(spec.zcrFrameLength(), spec.rmsFrameLength()));
     if (y.length < minimum) {
-      throw new AudioException(
-          "audio_too_short",
-          "the audio has " + y.length + " samples, features need at least " + minimum);
+      throw new AudioTooShortException(
+          (double) y.length / spec.sampleRate(), (double) minimum / spec.sampleRate());
     }
     float peak = 0;
     for (float sample : y) {
       peak = Math.max(peak, Math.abs(sample));
     }
     if (!(peak <= Float.MAX_VALUE)) {
-      throw new AudioException("audio_not_finite", "the audio holds NaN or infinite samples");
+      throw new CorruptAudioException(
+          "The audio holds sample values that are not numbers (NaN or infinity).");
     }
     return Math.min(
         stft.frames(y.length), Math.min(zeroCrossingRate.frames(y.length), rms.frames(y.length)));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ser.audio.AudioException;
+import dev.ser.audio.AudioTooShortException;
+import dev.ser.audio.CorruptAudioException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -79,9 +81,9 @@ class FeatureExtractorTest {
     float[] y = new float[16_000];
     y[123] = Float.NaN;
     assertThatThrownBy(() -> extractor.extract(y))
-        .isInstanceOf(AudioException.class)
+        .isInstanceOf(CorruptAudioException.class)
         .extracting(e -> ((AudioException) e).code())
-        .isEqualTo("audio_not_finite");
+        .isEqualTo("corrupt_audio");
   }
 
   @Test
@@ -89,15 +91,15 @@ class FeatureExtractorTest {
     float[] y = new float[16_000];
     y[0] = Float.NEGATIVE_INFINITY;
     assertThatThrownBy(() -> extractor.extract(y))
-        .isInstanceOf(AudioException.class)
+        .isInstanceOf(CorruptAudioException.class)
         .extracting(e -> ((AudioException) e).code())
-        .isEqualTo("audio_not_finite");
+        .isEqualTo("corrupt_audio");
   }
 
   @Test
   void rejectsEmptyAudio() {
     assertThatThrownBy(() -> extractor.extract(new float[0]))
-        .isInstanceOf(AudioException.class)
+        .isInstanceOf(AudioTooShortException.class)
         .extracting(e -> ((AudioException) e).code())
         .isEqualTo("audio_too_short");
   }
