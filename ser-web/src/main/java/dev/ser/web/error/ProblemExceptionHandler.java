@@ -3,6 +3,7 @@ package dev.ser.web.error;
 import dev.ser.audio.AudioException;
 import dev.ser.domain.SerException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
@@ -29,7 +30,13 @@ public class ProblemExceptionHandler extends ExceptionHandlerWrapper {
     FacesContext context = FacesContext.getCurrentInstance();
     Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
     while (events.hasNext()) {
-      Optional<Problem> problem = problemIn(events.next().getContext().getException());
+      Throwable thrown = events.next().getContext().getException();
+      if (isExpiredView(thrown)) {
+        events.remove();
+        redirect(context, "/expired.xhtml");
+        continue;
+      }
+      Optional<Problem> problem = problemIn(thrown);
       if (problem.isEmpty()) {
         continue;
       }
@@ -49,6 +56,31 @@ public class ProblemExceptionHandler extends ExceptionHandlerWrapper {
     }
     try {
       context.getExternalContext().responseSendError(problem.status(), problem.message());
+      context.responseComplete();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A form posted after its view was dropped (session ended, server restarted). Handled here
+   * because the container would match the wrapping exception to the generic 500 page first.
+   */
+  private static boolean isExpiredView(Throwable thrown) {
+    int depth = 0;
+    for (Throwable t = thrown; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof ViewExpiredException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void redirect(FacesContext context, String path) {
+    try {
+      context
+          .getExternalContext()
+          .redirect(context.getExternalContext().getRequestContextPath() + path);
       context.responseComplete();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
