@@ -58,6 +58,7 @@ public final class EmotionRecognizer {
           "unsupported_sample_rate",
           "the model needs audio at " + rate + " Hz, not " + audio.sampleRate() + " Hz");
     }
+    audio.requireSound();
     double minimum = (double) ModelFrames.MIN_FRAMES * model.card().featureSpec().frameSeconds();
     if (audio.durationSeconds() < minimum) {
       throw new AudioTooShortException(audio.durationSeconds(), minimum);

@@ -128,6 +128,14 @@ class EmotionRecognizerTest {
   }
 
   @Test
+  void refusesSilenceInsteadOfNamingAnEmotion() {
+    DecodedAudio silence = new DecodedAudio(new float[32_000], 16_000, "wav", 16_000, 1, 2.0);
+
+    assertThatThrownBy(() -> recognizer.recognize(silence))
+        .isInstanceOf(dev.ser.audio.SilentAudioException.class);
+  }
+
+  @Test
   void refusesToStartWithAnExtractorOfAnotherSpec() {
     FeatureSpec other = FeatureSpec.librosaDefaults(16_000);
 
