@@ -1,16 +1,212 @@
 package dev.ser.training.cli;
 
+import dev.ser.audio.decode.AudioDecoder;
+import dev.ser.audio.decode.DecodedAudio;
+import dev.ser.audio.feature.FeatureExtractor;
+import dev.ser.audio.feature.FeatureSpec;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-/** {@code ./ser bench}: benchmarks that print numbers. */
+/**
+ * {@code ./ser bench [audio|all] [--golden DIR]}: single-threaded timings that print a table. A
+ * plain harness, not JMH: each case is warmed up, then timed run by run, and the table shows the
+ * median with the 10th and 90th percentiles. Sections are independent; a new one is one entry in
+ * {@link #sections}.
+ *
+ * <p>The golden folder (../shared/golden next to the clone) is found from {@code --golden}, then
+ * {@code SER_GOLDEN}, then relative to the repository this command was built in, then to the
+ * working directory.
+ */
 final class BenchCommand implements Main.Command {
-  @Override
-  public String summary() {
-    return "[audio|inference|all]: benchmarks of decoding, features and inference";
+  /** librosa 0.10.2 on this machine type, same clip, same five features (issue 3). */
+  private static final double LIBROSA_FEATURES_MS = 17.0;
+
+  private static final double WARM_UP_SECONDS = 3.0;
+  private static final double MEASURE_SECONDS = 5.0;
+  private static final double DECODE_WARM_UP_SECONDS = 1.0;
+  private static final double DECODE_SECONDS = 2.0;
+
+  private interface Section {
+    void run(Path golden, PrintStream out) throws Exception;
+  }
+
+  private final Map<String, Section> sections = new LinkedHashMap<>();
+
+  BenchCommand() {
+    sections.put("audio", this::audio);
+    sections.put("inference", InferenceBench::run);
   }
 
   @Override
-  public int run(String[] args, PrintStream out) {
-    throw new UnsupportedOperationException("not written yet");
+  public String summary() {
+    return "[audio|all] [--golden DIR]: benchmarks of decoding and feature extraction";
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) throws Exception {
+    List<String> chosen = new ArrayList<>();
+    Path golden = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--golden")) {
+        if (i + 1 == args.length) {
+          throw new Main.UsageException("--golden needs a folder");
+        }
+        golden = Path.of(args[++i]);
+      } else if (args[i].equals("all")) {
+        chosen.addAll(sections.keySet());
+      } else if (sections.containsKey(args[i])) {
+        chosen.add(args[i]);
+      } else {
+        throw new Main.UsageException(
+            "unknown section '" + args[i] + "'; sections: " + sections.keySet() + " or all");
+      }
+    }
+    if (chosen.isEmpty()) {
+      chosen.add("audio");
+    }
+    Path folder = golden != null ? golden : goldenFolder();
+    if (!Files.isDirectory(folder)) {
+      throw new Main.UsageException(
+          "golden folder " + folder + " not found; pass --golden DIR or set SER_GOLDEN");
+    }
+    for (String name : chosen.stream().distinct().toList()) {
+      sections.get(name).run(folder, out);
+    }
+    return 0;
+  }
+
+  private void audio(Path golden, PrintStream out) throws IOException {
+    Path speech = golden.resolve("speech_16k.wav");
+    if (!Files.isRegularFile(speech)) {
+      throw new Main.UsageException(speech + " not found");
+    }
+    List<Path> inputs = new ArrayList<>();
+    inputs.add(speech);
+    Path formats = golden.resolve("formats");
+    if (Files.isDirectory(formats)) {
+      try (Stream<Path> files = Files.list(formats)) {
+        files.filter(Files::isRegularFile).sorted().forEach(inputs::add);
+      }
+    }
+    out.printf(
+        "audio benchmarks: %s, one thread, Java %s, %d CPUs%n%n",
+        golden, Runtime.version(), Runtime.getRuntime().availableProcessors());
+
+    AudioDecoder decoder = new AudioDecoder();
+    out.printf(
+        "%-22s %8s %8s %10s %10s %10s %9s%n",
+        "decode (bytes->16 kHz)", "size", "audio", "median", "p10", "p90", "RTF");
+    for (Path input : inputs) {
+      byte[] bytes = Files.readAllBytes(input);
+      DecodedAudio decoded = decoder.decode(bytes);
+      Timing timing = time(() -> decoder.decode(bytes), DECODE_WARM_UP_SECONDS, DECODE_SECONDS);
+      out.printf(
+          "%-22s %5d KB %6.2f s %s %9.5f%n",
+          input.getFileName(),
+          bytes.length / 1024,
+          decoded.durationSeconds(),
+          timing.columns(),
+          timing.medianMs() / 1000 / decoded.durationSeconds());
+    }
+    out.println();
+
+    float[] y = decoder.decode(speech).samples();
+    double seconds = (double) y.length / AudioDecoder.SAMPLE_RATE;
+    FeatureExtractor extractor = new FeatureExtractor(FeatureSpec.modelDefault());
+    Timing features = time(() -> extractor.extract(y), WARM_UP_SECONDS, MEASURE_SECONDS);
+    out.printf(
+        "%-22s %8s %8s %10s %10s %10s %9s %9s%n",
+        "features (all five)", "frames", "audio", "median", "p10", "p90", "RTF", "librosa");
+    out.printf(
+        "%-22s %8d %6.2f s %s %9.5f %8.1fx%n",
+        speech.getFileName(),
+        extractor.extract(y).frames(),
+        seconds,
+        features.columns(),
+        features.medianMs() / 1000 / seconds,
+        LIBROSA_FEATURES_MS / features.medianMs());
+    out.printf(
+        "  log-mel %d + mel power + MFCC %d + ZCR + RMS, model spec; %d runs after %.0f s warm-up;"
+            + " librosa 0.10.2 takes %.0f ms for the same (the last column is the speed-up)%n",
+        extractor.spec().nMels(),
+        extractor.spec().nMfcc(),
+        features.runs(),
+        WARM_UP_SECONDS,
+        LIBROSA_FEATURES_MS);
+  }
+
+  /** The times of many runs of one case, after a warm-up. */
+  private record Timing(long[] nanos) {
+    int runs() {
+      return nanos.length;
+    }
+
+    double medianMs() {
+      return percentile(50);
+    }
+
+    double p10Ms() {
+      return percentile(10);
+    }
+
+    double p90Ms() {
+      return percentile(90);
+    }
+
+    String columns() {
+      return String.format("%7.3f ms %7.3f ms %7.3f ms", medianMs(), p10Ms(), p90Ms());
+    }
+
+    private double percentile(int p) {
+      return nanos[Math.min(nanos.length - 1, nanos.length * p / 100)] / 1e6;
+    }
+  }
+
+  private static volatile Object sink;
+
+  private static Timing time(Supplier<?> work, double warmUpSeconds, double measureSeconds) {
+    long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+    while (System.nanoTime() < warmUpEnd) {
+      sink = work.get();
+    }
+    List<Long> times = new ArrayList<>();
+    long measureEnd = System.nanoTime() + (long) (measureSeconds * 1e9);
+    while (System.nanoTime() < measureEnd || times.size() < 5) {
+      long start = System.nanoTime();
+      sink = work.get();
+      times.add(System.nanoTime() - start);
+    }
+    long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+    return new Timing(sorted);
+  }
+
+  private static Path goldenFolder() {
+    String env = System.getenv("SER_GOLDEN");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    try {
+      Path jar =
+          Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // ser-training/target/ser-training.jar (or target/classes) -> the clone -> its sibling
+      // shared/
+      Path clone = jar.getParent().getParent().getParent();
+      Path candidate = clone.resolveSibling("shared").resolve("golden");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // fall through to the working directory
+    }
+    return Path.of("..", "shared", "golden").toAbsolutePath().normalize();
   }
 }
