@@ -2,43 +2,37 @@ package dev.ser.training.model;
 
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.inference.ModelCard;
+import dev.ser.training.evaluation.ConfusionMatrix;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Clip-level accuracy, unweighted accuracy (mean recall of the classes present) and confusion. */
+/**
+ * Clip-level scores for the model card, from the same {@link ConfusionMatrix} as {@code ./ser
+ * evaluate}: classes absent from the truth are left out of UA and recall.
+ */
 final class Scores {
   private Scores() {}
 
   /**
    * @param truth true labels
    * @param predicted predicted labels, same order
+   * @throws IllegalArgumentException for no labels
    */
   static ModelCard.Metrics of(List<Emotion> truth, List<Emotion> predicted) {
+    ConfusionMatrix matrix = ConfusionMatrix.of(truth, predicted);
+    Map<String, Double> recall = new LinkedHashMap<>();
+    for (Emotion emotion : matrix.presentClasses()) {
+      recall.put(emotion.label(), matrix.recall(emotion));
+    }
     int classes = Emotion.count();
     int[][] confusion = new int[classes][classes];
-    int correct = 0;
-    for (int i = 0; i < truth.size(); i++) {
-      confusion[truth.get(i).ordinal()][predicted.get(i).ordinal()]++;
-      if (truth.get(i) == predicted.get(i)) {
-        correct++;
+    for (Emotion t : Emotion.values()) {
+      for (Emotion p : Emotion.values()) {
+        confusion[t.ordinal()][p.ordinal()] = (int) matrix.count(t, p);
       }
     }
-    Map<String, Double> recall = new LinkedHashMap<>();
-    double recallSum = 0;
-    for (Emotion emotion : Emotion.values()) {
-      int support = 0;
-      for (int p = 0; p < classes; p++) {
-        support += confusion[emotion.ordinal()][p];
-      }
-      if (support > 0) {
-        double r = (double) confusion[emotion.ordinal()][emotion.ordinal()] / support;
-        recall.put(emotion.label(), r);
-        recallSum += r;
-      }
-    }
-    double accuracy = truth.isEmpty() ? 0 : (double) correct / truth.size();
-    double ua = recall.isEmpty() ? 0 : recallSum / recall.size();
-    return new ModelCard.Metrics(truth.size(), accuracy, ua, recall, confusion);
+    return new ModelCard.Metrics(
+        truth.size(), matrix.accuracy(), matrix.unweightedAccuracy(), recall, confusion);
   }
 }
