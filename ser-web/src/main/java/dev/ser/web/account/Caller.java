@@ -11,10 +11,15 @@ import java.util.Optional;
  * Who is making this request: a signed-in account, or an anonymous visitor whose session made some
  * recordings. Whether a recording may be seen is decided here, for pages, API and media.
  */
-public record Caller(Optional<Account> account, Optional<Visitor> visitor) {
+public record Caller(Optional<Account> account, Optional<Visitor> visitor, String address) {
 
   public static Caller anonymous(Visitor visitor) {
-    return new Caller(Optional.empty(), Optional.ofNullable(visitor));
+    return new Caller(Optional.empty(), Optional.ofNullable(visitor), "unknown");
+  }
+
+  /** Who to count limits against: the account, else the network address. */
+  public String clientKey() {
+    return account.map(a -> "account:" + a.id().value()).orElse("address:" + address);
   }
 
   public Optional<UserId> userId() {

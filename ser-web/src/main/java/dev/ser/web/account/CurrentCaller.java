@@ -18,13 +18,15 @@ public class CurrentCaller {
 
   /** For pages: the visitor session is created if needed, to remember what it analysed. */
   public Caller inBrowser() {
-    return new Caller(account(), Optional.of(visitor));
+    return new Caller(account(), Optional.of(visitor), request.getRemoteAddr());
   }
 
   /** For the API: an existing browser session counts, but none is created. */
   public Caller ofApi() {
     return new Caller(
-        account(), request.getSession(false) == null ? Optional.empty() : Optional.of(visitor));
+        account(),
+        request.getSession(false) == null ? Optional.empty() : Optional.of(visitor),
+        request.getRemoteAddr());
   }
 
   private Optional<Account> account() {

@@ -38,8 +38,18 @@ public class Analyses {
   @Inject Pipeline pipeline;
   @Inject Storage storage;
   @Inject WebSettings settings;
+  @Inject AnalysisGate gate;
 
   public AnalysedRecording analyse(Upload upload, Caller caller) {
+    return gate.through(caller, () -> analyseNow(upload, caller));
+  }
+
+  /** Analyses a published library sample; the recording shares the sample's audio. */
+  public AnalysedRecording analyseSample(SampleId id, Caller caller) {
+    return gate.through(caller, () -> analyseSampleNow(id, caller));
+  }
+
+  private AnalysedRecording analyseNow(Upload upload, Caller caller) {
     if (upload.size() > settings.maxUploadBytes()) {
       throw Upload.tooLarge(settings.maxUploadBytes());
     }
@@ -68,8 +78,7 @@ public class Analyses {
     return stored;
   }
 
-  /** Analyses a published library sample; the recording shares the sample's audio. */
-  public AnalysedRecording analyseSample(SampleId id, Caller caller) {
+  private AnalysedRecording analyseSampleNow(SampleId id, Caller caller) {
     SampleRecording sample =
         storage.database().inTransaction(em -> new Samples(em).requirePublished(id));
     byte[] bytes;

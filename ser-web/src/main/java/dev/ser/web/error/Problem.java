@@ -65,6 +65,11 @@ public record Problem(int status, String code, String message) {
 
   /** The API's answer: {@link #status()} with {@link #body()} as JSON. */
   public Response response() {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body()).build();
+    Response.ResponseBuilder response =
+        Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body());
+    if (status == 429) {
+      response.header("Retry-After", 1);
+    }
+    return response.build();
   }
 }

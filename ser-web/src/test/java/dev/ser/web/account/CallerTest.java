@@ -24,8 +24,10 @@ class CallerTest {
   void ownerSeesTheirRecordingAndNobodyElseDoes() {
     Recording annas = recording(Optional.of(ANNA.id()));
 
-    assertThat(new Caller(Optional.of(ANNA), Optional.empty()).maySee(annas)).isTrue();
-    assertThat(new Caller(Optional.of(account("bob", Role.USER)), Optional.empty()).maySee(annas))
+    assertThat(new Caller(Optional.of(ANNA), Optional.empty(), "127.0.0.1").maySee(annas)).isTrue();
+    assertThat(
+            new Caller(Optional.of(account("bob", Role.USER)), Optional.empty(), "127.0.0.1")
+                .maySee(annas))
         .isFalse();
     assertThat(Caller.anonymous(new Visitor()).maySee(annas)).isFalse();
   }
@@ -33,7 +35,7 @@ class CallerTest {
   @Test
   void adminsGetNoLookIntoOtherPeoplesHistory() {
     assertThat(
-            new Caller(Optional.of(ADMIN), Optional.empty())
+            new Caller(Optional.of(ADMIN), Optional.empty(), "127.0.0.1")
                 .maySee(recording(Optional.of(ANNA.id()))))
         .isFalse();
   }
@@ -46,7 +48,8 @@ class CallerTest {
 
     assertThat(Caller.anonymous(maker).maySee(anonymous)).isTrue();
     assertThat(Caller.anonymous(new Visitor()).maySee(anonymous)).isFalse();
-    assertThat(new Caller(Optional.of(ANNA), Optional.empty()).maySee(anonymous)).isFalse();
+    assertThat(new Caller(Optional.of(ANNA), Optional.empty(), "127.0.0.1").maySee(anonymous))
+        .isFalse();
     assertThatThrownBy(() -> Caller.anonymous(new Visitor()).requireVisible(anonymous))
         .isInstanceOf(RecordingNotFoundException.class);
   }
