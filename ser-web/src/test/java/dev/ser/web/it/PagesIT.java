@@ -160,6 +160,37 @@ class PagesIT {
   }
 
   @Test
+  void deletingEverythingRemovesTheAccountAndItsRecordings() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    Api api = new Api();
+    try (Browser browser = Browser.open()) {
+      browser.go("register.xhtml");
+      browser.type("#register\\:username", username);
+      browser.type("#register\\:password", "correct horse battery");
+      browser.click("register:submit");
+      browser.await("#history-empty");
+      browser.go("");
+      browser.choose("upload:file", WAV);
+      browser.click("upload:analyse");
+      browser.await("#emotion");
+      assertThat(
+              api.count(
+                  "SELECT count(*) FROM recordings r JOIN users u ON u.id = r.owner_id"
+                      + " WHERE u.username = ?",
+                  username))
+          .isEqualTo(1);
+
+      browser.go("account.xhtml");
+      browser.click("delete-form:delete");
+      browser.await(".hero");
+
+      assertThat(api.count("SELECT count(*) FROM users WHERE username = ?", username)).isZero();
+      logIn(browser, username, "correct horse battery");
+      assertThat(browser.await(".message.error").getText()).contains("Wrong username or password");
+    }
+  }
+
+  @Test
   void wrongPasswordIsRefusedWithAMessage() {
     try (Browser browser = Browser.open()) {
       browser.go("login.xhtml");
@@ -176,6 +207,8 @@ class PagesIT {
     String name = "Sample " + UUID.randomUUID().toString().substring(0, 6);
     try (Browser admin = Browser.open()) {
       logIn(admin, "admin", RunningApp.ADMIN_PASSWORD);
+      new WebDriverWait(admin.driver, Duration.ofSeconds(30))
+          .until(d -> !admin.currentPath().equals("/login.xhtml"));
       admin.go("admin/samples.xhtml");
       admin.type("#add\\:name", name);
       admin.choose("add:file", WAV);
@@ -226,7 +259,5 @@ class PagesIT {
     browser.type("#login\\:username", username);
     browser.type("#login\\:password", password);
     browser.click("login:submit");
-    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-        .until(d -> !browser.currentPath().equals("/login.xhtml"));
   }
 }
