@@ -24,6 +24,9 @@ public final class MelFilterbank {
   private final int[] firstBin;
   private final float[][] weights;
 
+  /** {@link #weights} widened once, so the per-frame products convert nothing. */
+  private final double[][] wideWeights;
+
   /**
    * @param sampleRate {@code sr}, Hz
    * @param nFft {@code n_fft}
@@ -76,6 +79,13 @@ public final class MelFilterbank {
       }
       firstBin[i] = Math.max(first, 0);
       weights[i] = first < 0 ? new float[0] : Arrays.copyOfRange(dense, first, last + 1);
+    }
+    this.wideWeights = new double[nMels][];
+    for (int i = 0; i < nMels; i++) {
+      wideWeights[i] = new double[weights[i].length];
+      for (int j = 0; j < weights[i].length; j++) {
+        wideWeights[i][j] = weights[i][j];
+      }
     }
   }
 
@@ -179,7 +189,7 @@ public final class MelFilterbank {
    */
   public void applyToFrame(double[] spectrum, float[][] out, int t) {
     for (int m = 0; m < nMels; m++) {
-      float[] w = weights[m];
+      double[] w = wideWeights[m];
       int first = firstBin[m];
       double sum = 0;
       for (int j = 0; j < w.length; j++) {
@@ -195,7 +205,7 @@ public final class MelFilterbank {
    */
   public void applyToFramePair(double[] first, double[] second, float[][] out, int t) {
     for (int m = 0; m < nMels; m++) {
-      float[] w = weights[m];
+      double[] w = wideWeights[m];
       int bin = firstBin[m];
       double sumFirst = 0;
       double sumSecond = 0;

@@ -191,18 +191,27 @@ public final class Stft {
       windowedFrame(y, t + 1, scratch, 1, 2);
     }
     fft.complexForward(scratch);
-    for (int k = 0; k <= nFft / 2; k++) {
-      int mirror = k == 0 ? 0 : nFft - k;
+    int half = nFft / 2;
+    first[0] = scale(scratch[0] * scratch[0]);
+    second[0] = scale(scratch[1] * scratch[1]);
+    for (int k = 1; k <= half; k++) {
+      int mirror = 2 * (nFft - k);
       double zr = scratch[2 * k];
       double zi = scratch[2 * k + 1];
-      double mr = scratch[2 * mirror];
-      double mi = scratch[2 * mirror + 1];
+      double mr = scratch[mirror];
+      double mi = scratch[mirror + 1];
       double sumR = zr + mr;
       double diffI = zi - mi;
       double diffR = zr - mr;
       double sumI = zi + mi;
-      first[k] = scale(0.25 * (sumR * sumR + diffI * diffI));
-      second[k] = scale(0.25 * (diffR * diffR + sumI * sumI));
+      first[k] = 0.25 * (sumR * sumR + diffI * diffI);
+      second[k] = 0.25 * (diffR * diffR + sumI * sumI);
+    }
+    if (power != 2) {
+      for (int k = 1; k <= half; k++) {
+        first[k] = scale(first[k]);
+        second[k] = scale(second[k]);
+      }
     }
   }
 
