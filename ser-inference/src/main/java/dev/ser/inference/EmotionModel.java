@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -220,9 +221,7 @@ public final class EmotionModel implements AutoCloseable {
   }
 
   private static TFloat32 tensor(
-      Shape shape,
-      List<InputWindow> windows,
-      java.util.function.Function<InputWindow, float[]> component) {
+      Shape shape, List<InputWindow> windows, Function<InputWindow, float[]> component) {
     return TFloat32.tensorOf(
         shape, DataBuffers.of(InputWindow.pack(windows, component), true, false));
   }
