@@ -6,6 +6,8 @@ import dev.ser.audio.feature.FeatureExtractor;
 import dev.ser.audio.feature.FeatureSpec;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code ./ser bench [audio|all] [--golden DIR]}: single-threaded timings that print a table. A
- * plain harness, not JMH: each case is warmed up, then timed run by run, and the table shows the
+ * {@code ./ser bench [SECTION...|all] [--golden DIR]}: single-threaded timings that print a table.
+ * A plain harness, not JMH: each case is warmed up, then timed run by run, and the table shows the
  * median with the 10th and 90th percentiles. Sections are independent; a new one is one entry in
  * {@link #sections}.
  *
@@ -48,7 +50,9 @@ final class BenchCommand implements Main.Command {
 
   @Override
   public String summary() {
-    return "[audio|all] [--golden DIR]: benchmarks of decoding and feature extraction";
+    return "["
+        + String.join("|", sections.keySet())
+        + "|all] [--golden DIR]: timings of decoding, feature extraction and more";
   }
 
   @Override
@@ -103,8 +107,8 @@ final class BenchCommand implements Main.Command {
 
     AudioDecoder decoder = new AudioDecoder();
     out.printf(
-        "%-22s %8s %8s %10s %10s %10s %9s%n",
-        "decode (bytes->16 kHz)", "size", "audio", "median", "p10", "p90", "RTF");
+        "%-22s %8s %8s %10s %10s %10s %10s %9s%n",
+        "decode (bytes->16 kHz)", "size", "audio", "median", "p10", "p90", "cpu", "RTF");
     for (Path input : inputs) {
       byte[] bytes = Files.readAllBytes(input);
       DecodedAudio decoded = decoder.decode(bytes);
@@ -124,8 +128,8 @@ final class BenchCommand implements Main.Command {
     FeatureExtractor extractor = new FeatureExtractor(FeatureSpec.modelDefault());
     Timing features = time(() -> extractor.extract(y), WARM_UP_SECONDS, MEASURE_SECONDS);
     out.printf(
-        "%-22s %8s %8s %10s %10s %10s %9s %9s%n",
-        "features (all five)", "frames", "audio", "median", "p10", "p90", "RTF", "librosa");
+        "%-22s %8s %8s %10s %10s %10s %10s %9s %9s%n",
+        "features (all five)", "frames", "audio", "median", "p10", "p90", "cpu", "RTF", "librosa");
     out.printf(
         "%-22s %8d %6.2f s %s %9.5f %8.1fx%n",
         speech.getFileName(),
@@ -136,7 +140,10 @@ final class BenchCommand implements Main.Command {
         LIBROSA_FEATURES_MS / features.medianMs());
     out.printf(
         "  log-mel %d + mel power + MFCC %d + ZCR + RMS, model spec; %d runs after %.0f s warm-up;"
-            + " librosa 0.10.2 takes %.0f ms for the same (the last column is the speed-up)%n",
+            + " librosa 0.10.2 takes %.0f ms for the same (the last column is the speed-up)%n"
+            + "  median/p10/p90: wall clock per run; cpu: median CPU time of the calling thread per"
+            + " run (below the wall clock when the thread waits for a core; FFmpeg's own decoder"
+            + " threads are not in it)%n",
         extractor.spec().nMels(),
         extractor.spec().nMfcc(),
         features.runs(),
@@ -145,7 +152,11 @@ final class BenchCommand implements Main.Command {
   }
 
   /** The times of many runs of one case, after a warm-up. */
-  private record Timing(long[] nanos) {
+  /**
+   * Wall-clock times of many runs of one case, sorted, and the median of the thread's CPU time: on
+   * a shared machine the wall clock includes time the thread waited for a core, the CPU time not.
+   */
+  private record Timing(long[] nanos, double cpuMedianMs) {
     int runs() {
       return nanos.length;
     }
@@ -154,16 +165,10 @@ final class BenchCommand implements Main.Command {
       return percentile(50);
     }
 
-    double p10Ms() {
-      return percentile(10);
-    }
-
-    double p90Ms() {
-      return percentile(90);
-    }
-
     String columns() {
-      return String.format("%7.3f ms %7.3f ms %7.3f ms", medianMs(), p10Ms(), p90Ms());
+      return String.format(
+          "%7.3f ms %7.3f ms %7.3f ms %7.3f ms",
+          medianMs(), percentile(10), percentile(90), cpuMedianMs);
     }
 
     private double percentile(int p) {
@@ -178,15 +183,22 @@ final class BenchCommand implements Main.Command {
     while (System.nanoTime() < warmUpEnd) {
       sink = work.get();
     }
-    List<Long> times = new ArrayList<>();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+    List<Long> wall = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
     long measureEnd = System.nanoTime() + (long) (measureSeconds * 1e9);
-    while (System.nanoTime() < measureEnd || times.size() < 5) {
+    while (System.nanoTime() < measureEnd || wall.size() < 5) {
+      long cpuStart = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
       long start = System.nanoTime();
       sink = work.get();
-      times.add(System.nanoTime() - start);
+      wall.add(System.nanoTime() - start);
+      cpu.add(cpuClock ? threads.getCurrentThreadCpuTime() - cpuStart : 0);
     }
-    long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new Timing(sorted);
+    long[] sortedCpu = cpu.stream().mapToLong(Long::longValue).sorted().toArray();
+    return new Timing(
+        wall.stream().mapToLong(Long::longValue).sorted().toArray(),
+        cpuClock ? sortedCpu[sortedCpu.length / 2] / 1e6 : Double.NaN);
   }
 
   private static Path goldenFolder() {
@@ -197,8 +209,7 @@ final class BenchCommand implements Main.Command {
     try {
       Path jar =
           Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      // ser-training/target/ser-training.jar (or target/classes) -> the clone -> its sibling
-      // shared/
+      // CLONE/ser-training/target/ser-training.jar: three levels up is the clone, next to shared/.
       Path clone = jar.getParent().getParent().getParent();
       Path candidate = clone.resolveSibling("shared").resolve("golden");
       if (Files.isDirectory(candidate)) {
