@@ -22,10 +22,11 @@ import dev.ser.audio.spectrum.Stft;
  *       pad_mode="constant")}, {@code [frames]}.
  * </ul>
  *
- * <p>The window, filterbank and DCT matrix are built once here; {@link #extract} allocates only its
- * outputs and a few kilobytes of scratch, so one instance is shared by every thread. When the frame
- * grids differ in length (only possible without {@code center}, or with odd frame lengths) every
- * feature is cut to the shortest.
+ * <p>The window, filterbank and DCT matrix are built once here; {@link #extract} allocates its
+ * outputs and scratch arrays of its own (never per frame, never shared), so one instance serves
+ * every thread. Frames go through the FFT two at a time ({@link Stft#framePairPower}). When the
+ * frame grids differ in length (only possible without {@code center}, or with odd frame lengths)
+ * every feature is cut to the shortest.
  */
 public final class FeatureExtractor {
   private final FeatureSpec spec;

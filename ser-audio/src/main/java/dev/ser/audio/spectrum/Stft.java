@@ -15,9 +15,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * without it there are {@code 1 + (len(y) - n_fft) / hop_length}.
  *
  * <p>Output: {@code [1 + n_fft / 2][frames]}, in squared sample units for {@code power = 2} (sample
- * units for {@code power = 1}). The FFT runs in double precision (JTransforms); an instance is
- * immutable and thread-safe, callers of the frame-at-a-time {@link #frameSpectrum} own their
- * scratch arrays.
+ * units for {@code power = 1}). The FFT runs in double precision (JTransforms). An instance is
+ * immutable and thread-safe; callers of the frame methods ({@link #framePower}, {@link
+ * #framePairPower}) own their scratch arrays, so nothing is allocated per frame.
  */
 public final class Stft {
   private final int nFft;
