@@ -204,7 +204,7 @@ class PagesIT {
 
   @Test
   void adminAddsASampleThatVisitorsCanPickAndAnalyse() {
-    String name = "Sample " + UUID.randomUUID().toString().substring(0, 6);
+    String name = "Próbka gniewu " + UUID.randomUUID().toString().substring(0, 6);
     try (Browser admin = Browser.open()) {
       logIn(admin, "admin", RunningApp.ADMIN_PASSWORD);
       new WebDriverWait(admin.driver, Duration.ofSeconds(30))
