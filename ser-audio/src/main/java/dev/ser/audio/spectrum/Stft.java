@@ -28,6 +28,7 @@ public final class Stft {
   private final double[] window;
   private final int windowOffset;
   private final DoubleFFT_1D fft;
+  private final PairFft pairFft;
 
   /**
    * @param nFft {@code n_fft}, the FFT size, {@code >= 2}
@@ -57,6 +58,7 @@ public final class Stft {
     this.window = periodicHann(winLength);
     this.windowOffset = (nFft - winLength) / 2;
     this.fft = new DoubleFFT_1D(nFft);
+    this.pairFft = new PairFft(nFft);
   }
 
   /**
@@ -190,14 +192,15 @@ public final class Stft {
       windowedFrame(y, t, scratch, 0, 2);
       windowedFrame(y, t + 1, scratch, 1, 2);
     }
-    fft.complexForward(scratch);
+    pairFft.transform(scratch);
     int half = nFft / 2;
     first[0] = scale(scratch[0] * scratch[0]);
     second[0] = scale(scratch[1] * scratch[1]);
     for (int k = 1; k <= half; k++) {
-      int mirror = 2 * (nFft - k);
-      double zr = scratch[2 * k];
-      double zi = scratch[2 * k + 1];
+      int bin = pairFft.position(k);
+      int mirror = pairFft.position(nFft - k);
+      double zr = scratch[bin];
+      double zi = scratch[bin + 1];
       double mr = scratch[mirror];
       double mi = scratch[mirror + 1];
       double sumR = zr + mr;
