@@ -5,6 +5,7 @@ import dev.ser.audio.CorruptAudioException;
 import dev.ser.audio.spectrum.MelFilterbank;
 import dev.ser.audio.spectrum.PowerToDb;
 import dev.ser.audio.spectrum.Stft;
+import java.util.Arrays;
 
 /**
  * All five features of a clip, as librosa 0.10.2 computes them for a {@link FeatureSpec}:
@@ -93,8 +94,8 @@ public final class FeatureExtractor {
         melPower,
         logMel,
         cepstrum,
-        zcr.length == frames ? zcr : java.util.Arrays.copyOf(zcr, frames),
-        energy.length == frames ? energy : java.util.Arrays.copyOf(energy, frames));
+        zcr.length == frames ? zcr : Arrays.copyOf(zcr, frames),
+        energy.length == frames ? energy : Arrays.copyOf(energy, frames));
   }
 
   private int frames(float[] y) {

@@ -1,5 +1,7 @@
 package dev.ser.audio.feature;
 
+import java.util.Arrays;
+
 /**
  * {@code librosa.feature.mfcc(S=log_mel, n_mfcc, dct_type=2, norm="ortho", lifter=0)}: the first
  * {@code n_mfcc} rows of the orthonormal DCT-II of each log-mel column. Input {@code
@@ -85,7 +87,7 @@ public final class Mfcc {
       float[][] folded = k % 2 == 0 ? sums : differences;
       float[] coefficients = dct[k];
       float[] row = out[k];
-      java.util.Arrays.fill(row, 0f);
+      Arrays.fill(row, 0f);
       for (int n = 0; n < folded.length; n++) {
         float c = coefficients[n];
         float[] x = folded[n];

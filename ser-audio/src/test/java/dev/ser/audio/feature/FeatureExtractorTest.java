@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.ser.audio.AudioException;
 import dev.ser.audio.AudioTooShortException;
 import dev.ser.audio.CorruptAudioException;
+import dev.ser.audio.spectrum.MelFilterbank;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +43,7 @@ class FeatureExtractorTest {
       y[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 16_000.0));
     }
     Features features = extractor.extract(y);
-    double[] edges = dev.ser.audio.spectrum.MelFilterbank.melFrequencies(66, 0, 8000, false);
+    double[] edges = MelFilterbank.melFrequencies(66, 0, 8000, false);
     int t = features.frames() / 2;
     int loudest = 0;
     for (int m = 1; m < 64; m++) {

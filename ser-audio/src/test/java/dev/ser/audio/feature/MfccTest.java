@@ -3,6 +3,7 @@ package dev.ser.audio.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,7 +51,7 @@ class MfccTest {
   void aFlatLogMelHasOnlyTheFirstCoefficient(int nMels) {
     float[][] flat = new float[nMels][4];
     for (float[] row : flat) {
-      java.util.Arrays.fill(row, -100f);
+      Arrays.fill(row, -100f);
     }
     float[][] mfcc = new Mfcc(nMels, Math.min(nMels, 20)).apply(flat);
     assertThat((double) mfcc[0][2]).isCloseTo(-100 * Math.sqrt(nMels), within(1e-3));

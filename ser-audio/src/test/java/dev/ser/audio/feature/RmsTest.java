@@ -3,6 +3,7 @@ package dev.ser.audio.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class RmsTest {
   @Test
   void theFirstCentredFrameAveragesOverItsZeroPadding() {
     float[] y = new float[2000];
-    java.util.Arrays.fill(y, 1f);
+    Arrays.fill(y, 1f);
     float[] rms = new Rms(512, 160, true).apply(y);
     assertThat((double) rms[0]).isCloseTo(Math.sqrt(256.0 / 512), within(1e-7));
   }

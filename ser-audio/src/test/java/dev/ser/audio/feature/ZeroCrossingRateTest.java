@@ -3,6 +3,7 @@ package dev.ser.audio.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class ZeroCrossingRateTest {
   @Test
   void aConstantSignalNeverCrosses() {
     float[] y = new float[3000];
-    java.util.Arrays.fill(y, -0.25f);
+    Arrays.fill(y, -0.25f);
     assertThat(new ZeroCrossingRate(400, 160, true).apply(y)).containsOnly(0f);
   }
 
