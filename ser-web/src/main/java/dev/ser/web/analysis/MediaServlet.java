@@ -18,7 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -49,9 +51,9 @@ public class MediaServlet extends HttpServlet {
     String[] path = String.valueOf(request.getPathInfo()).split("/");
     try {
       if (path.length == 4 && path[1].equals("recordings")) {
-        recording(RecordingId.parse(path[2]), path[3], response);
+        recording(RecordingId.parse(path[2]), path[3], request, response);
       } else if (path.length == 3 && path[1].equals("samples")) {
-        stream(samples.audio(SampleId.parse(path[2]), caller.inBrowser()), response);
+        stream(samples.audio(SampleId.parse(path[2]), caller.inBrowser()), request, response);
       } else {
         throw new SerException("not_found", "no such media");
       }
@@ -61,10 +63,11 @@ public class MediaServlet extends HttpServlet {
     }
   }
 
-  private void recording(RecordingId id, String what, HttpServletResponse response)
+  private void recording(
+      RecordingId id, String what, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     switch (what) {
-      case "audio" -> stream(analyses.audio(id, caller.inBrowser()), response);
+      case "audio" -> stream(analyses.audio(id, caller.inBrowser()), request, response);
       case "waveform.png" -> {
         DecodedAudio audio = analyses.decoded(id, caller.inBrowser());
         png(Waveform.render(audio.samples(), WAVEFORM_WIDTH, WAVEFORM_HEIGHT), response);
@@ -81,13 +84,44 @@ public class MediaServlet extends HttpServlet {
     }
   }
 
-  private static void stream(StoredMedia media, HttpServletResponse response) throws IOException {
+  /**
+   * Streams the audio, honouring a single {@code Range: bytes=...} so the page's player can seek;
+   * anything else gets the whole file.
+   */
+  private static void stream(
+      StoredMedia media, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     try (StoredAudio audio = media.audio()) {
+      long size = audio.sizeBytes();
       response.setContentType(media.contentType());
-      response.setContentLengthLong(audio.sizeBytes());
       response.setHeader("Cache-Control", "private, max-age=3600");
-      response.setHeader("Accept-Ranges", "none");
-      audio.content().transferTo(response.getOutputStream());
+      response.setHeader("Accept-Ranges", "bytes");
+      Optional<ByteRange> range = ByteRange.parse(request.getHeader("Range"), size);
+      if (range.isEmpty()) {
+        response.setContentLengthLong(size);
+        audio.content().transferTo(response.getOutputStream());
+        return;
+      }
+      ByteRange bytes = range.get();
+      response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+      response.setHeader("Content-Range", bytes.contentRange(size));
+      response.setContentLengthLong(bytes.length());
+      InputStream in = audio.content();
+      in.skipNBytes(bytes.first());
+      copy(in, response.getOutputStream(), bytes.length());
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = length;
+    while (left > 0) {
+      int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (read < 0) {
+        break;
+      }
+      out.write(buffer, 0, read);
+      left -= read;
     }
   }
 

@@ -171,6 +171,34 @@ class PredictionsApiIT {
   }
 
   @Test
+  void ownerStreamsTheStoredAudioWithRangesAndStrangersGet404() {
+    String token = api.newUserToken();
+    byte[] wav = Api.resource("speech_16k.wav");
+    String id = api.postMultipart("speech.wav", "audio/wav", wav, token).json().get("id").asText();
+    String audio = "media/recordings/" + id + "/audio";
+
+    Api.Answer whole = api.get(audio, token);
+    assertThat(whole.status()).isEqualTo(200);
+    assertThat(whole.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("audio/wav"));
+    assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(wav.length);
+
+    Api.Answer part =
+        api.send(
+            api.request(audio)
+                .header("Authorization", "Bearer " + token)
+                .header("Range", "bytes=0-99"));
+    assertThat(part.status()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + wav.length);
+    assertThat(part.headers().firstValueAsLong("Content-Length")).hasValue(100);
+    assertThat(part.body()).startsWith("RIFF");
+
+    assertThat(api.get(audio, api.newUserToken()).status()).isEqualTo(404);
+    assertThat(api.get(audio, null).status()).isEqualTo(404);
+    assertThat(api.get("media/recordings/" + id + "/waveform.png", token).status()).isEqualTo(200);
+  }
+
+  @Test
   void anonymousPredictionCannotBeReadBackWithoutItsSession() {
     String id =
         api.postMultipart("speech.wav", "audio/wav", Api.resource("speech_16k.wav"), null)
