@@ -8,9 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Opens storage, loads the model, makes sure an admin exists and schedules housekeeping while the
- * application deploys, so the first request is not the slow one and a broken configuration fails
- * the start, visibly.
+ * Loads the model and opens storage while the application deploys, so the first request is not the
+ * slow one; once storage is open (at start, or later if it was down) it makes sure an admin exists
+ * and schedules housekeeping.
  */
 @ApplicationScoped
 public class Startup {
@@ -20,9 +20,9 @@ public class Startup {
   @Inject Housekeeper housekeeper;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    storage.database();
+    storage.isAvailable();
     pipeline.isReady();
-    firstAdmin.ensure();
-    housekeeper.start();
+    storage.whenOpen(firstAdmin::ensure);
+    storage.whenOpen(housekeeper::start);
   }
 }

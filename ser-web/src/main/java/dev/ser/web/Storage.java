@@ -1,5 +1,6 @@
 package dev.ser.web;
 
+import dev.ser.storage.StorageUnavailableException;
 import dev.ser.storage.blob.AudioStore;
 import dev.ser.storage.blob.AudioStoreSettings;
 import dev.ser.storage.database.Database;
@@ -12,7 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Storage {
+  static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
   private static final Logger LOG = Logger.getLogger(Storage.class.getName());
 
   @Inject
@@ -69,34 +76,112 @@ public class Storage {
   @ConfigProperty(name = "ser.blob.container", defaultValue = "ser-audio")
   String blobContainer;
 
-  private Database database;
-  private AudioStore store;
-  private RecordingArchive archive;
-  private SampleLibrary samples;
+  private volatile Opened opened;
+  private volatile Instant nextAttempt = Instant.MIN;
+  private volatile StorageUnavailableException lastFailure;
+  private final List<Runnable> onFirstOpen = new CopyOnWriteArrayList<>();
 
+  /** Everything that exists once the database and blob store answered. */
+  private record Opened(
+      Database database, AudioStore store, RecordingArchive archive, SampleLibrary samples) {}
+
+  /**
+   * Tries to open storage at start-up. If the database or blob store is down the application still
+   * starts: readiness reports DOWN, requests that need storage get 503, and the next one after
+   * {@link #RETRY_INTERVAL} tries again, so it recovers without a restart.
+   */
   @PostConstruct
-  void open() {
+  void start() {
     registerPostgresDriver();
+    try {
+      opened();
+    } catch (StorageUnavailableException e) {
+      LOG.log(
+          Level.SEVERE, "storage unavailable at start-up; retrying on demand: " + e.getMessage());
+    }
+  }
+
+  /** Runs {@code action} once storage is open: now if it is, else right after it opens. */
+  public void whenOpen(Runnable action) {
+    if (opened != null) {
+      action.run();
+    } else {
+      onFirstOpen.add(action);
+    }
+  }
+
+  private Opened opened() {
+    Opened current = opened;
+    if (current != null) {
+      return current;
+    }
+    synchronized (this) {
+      if (opened != null) {
+        return opened;
+      }
+      if (Instant.now().isBefore(nextAttempt)) {
+        throw lastFailure;
+      }
+      try {
+        opened = open();
+      } catch (StorageUnavailableException e) {
+        lastFailure = e;
+        nextAttempt = Instant.now().plus(RETRY_INTERVAL);
+        throw e;
+      }
+    }
+    List<Runnable> waiting = List.copyOf(onFirstOpen);
+    onFirstOpen.clear();
+    for (Runnable action : waiting) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "a start-up task failed once storage opened", e);
+      }
+    }
+    return opened;
+  }
+
+  private Opened open() {
     Path data = Path.of(dataDir).toAbsolutePath().normalize();
     DatabaseSettings settings =
         dbUrl.filter(url -> !url.isBlank()).isPresent()
             ? DatabaseSettings.external(dbUrl.get(), dbUser.orElse(""), dbPassword.orElse(""))
             : DatabaseSettings.embedded(data);
-    database = Database.start(settings.withMaxPoolSize(poolSize));
-    store =
-        AudioStore.open(
-            AudioStoreSettings.choose(
-                blobConnectionString,
-                blobEndpoint,
-                blobAccountName,
-                blobAccountKey,
-                blobSasToken,
-                blobContainer,
-                data));
+    Database database = Database.start(settings.withMaxPoolSize(poolSize));
+    AudioStore store;
+    try {
+      store =
+          AudioStore.open(
+              AudioStoreSettings.choose(
+                  blobConnectionString,
+                  blobEndpoint,
+                  blobAccountName,
+                  blobAccountKey,
+                  blobSasToken,
+                  blobContainer,
+                  data));
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     Clock clock = Clock.systemUTC();
-    archive = new RecordingArchive(database, store, clock);
-    samples = new SampleLibrary(database, store, clock);
     LOG.info(() -> "storage: " + database + ", audio in " + store.describe());
+    return new Opened(
+        database,
+        store,
+        new RecordingArchive(database, store, clock),
+        new SampleLibrary(database, store, clock));
+  }
+
+  /** Whether the database and blob store answer right now; never throws. */
+  public boolean isAvailable() {
+    try {
+      Opened current = opened();
+      return current.database().isHealthy() && current.store().isAvailable();
+    } catch (StorageUnavailableException e) {
+      return false;
+    }
   }
 
   /**
@@ -115,27 +200,27 @@ public class Storage {
 
   @PreDestroy
   void close() {
-    if (store != null) {
-      store.close();
-    }
-    if (database != null) {
-      database.close();
+    Opened current = opened;
+    if (current != null) {
+      current.store().close();
+      current.database().close();
     }
   }
 
+  /** The database; {@link StorageUnavailableException} (503) while it cannot be reached. */
   public Database database() {
-    return database;
+    return opened().database();
   }
 
   public AudioStore store() {
-    return store;
+    return opened().store();
   }
 
   public RecordingArchive archive() {
-    return archive;
+    return opened().archive();
   }
 
   public SampleLibrary samples() {
-    return samples;
+    return opened().samples();
   }
 }

@@ -11,9 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 public class ModelExceptionMapper implements ExceptionMapper<ModelException> {
   @Override
   public Response toResponse(ModelException e) {
-    Response plain =
-        new Problem(503, e.code(), "The emotion model is not available on this server right now.")
-            .response();
+    Response plain = Problem.unavailable(e.code()).response();
     return Response.fromResponse(plain)
         .header(HttpHeaders.RETRY_AFTER, StorageUnavailableExceptionMapper.RETRY_AFTER_SECONDS)
         .build();

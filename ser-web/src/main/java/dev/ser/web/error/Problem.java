@@ -48,6 +48,12 @@ public record Problem(int status, String code, String message) {
     return of(e.code(), e.getMessage());
   }
 
+  /** Storage or the model is down: not the caller's fault, worth retrying shortly. */
+  public static Problem unavailable(String code) {
+    return new Problem(
+        503, code, "The service is unavailable right now; try again in a few seconds.");
+  }
+
   /** A fault of ours, named by an incident id that is in the server log next to its cause. */
   public static Problem internal(String incident) {
     return new Problem(

@@ -2,6 +2,8 @@ package dev.ser.web.error;
 
 import dev.ser.audio.AudioException;
 import dev.ser.domain.SerException;
+import dev.ser.inference.ModelException;
+import dev.ser.storage.StorageUnavailableException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -95,6 +97,12 @@ public class ProblemExceptionHandler extends ExceptionHandlerWrapper {
       }
       if (t instanceof AudioException e) {
         return Optional.of(Problem.of(e));
+      }
+      if (t instanceof StorageUnavailableException e) {
+        return Optional.of(Problem.unavailable(e.code()));
+      }
+      if (t instanceof ModelException e) {
+        return Optional.of(Problem.unavailable(e.code()));
       }
     }
     return Optional.empty();

@@ -22,9 +22,7 @@ public class StorageUnavailableExceptionMapper
   @Override
   public Response toResponse(StorageUnavailableException e) {
     LOG.log(Level.WARNING, "storage unavailable: " + e.getMessage(), e);
-    Response plain =
-        new Problem(503, e.code(), "Storage is unavailable right now; try again shortly.")
-            .response();
+    Response plain = Problem.unavailable(e.code()).response();
     return Response.fromResponse(plain)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .build();

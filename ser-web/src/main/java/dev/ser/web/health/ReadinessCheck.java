@@ -21,13 +21,11 @@ public class ReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     boolean model = pipeline.isReady();
-    boolean database = storage.database().isHealthy();
-    boolean blobs = storage.store().isAvailable();
+    boolean stored = storage.isAvailable();
     return HealthCheckResponse.named("ser")
-        .status(model && database && blobs)
+        .status(model && stored)
         .withData("model", model)
-        .withData("database", database)
-        .withData("blobStore", blobs)
+        .withData("storage", stored)
         .build();
   }
 }

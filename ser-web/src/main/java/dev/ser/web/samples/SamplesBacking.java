@@ -3,6 +3,7 @@ package dev.ser.web.samples;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.SampleId;
 import dev.ser.domain.recording.SampleRecording;
+import dev.ser.storage.StorageUnavailableException;
 import dev.ser.web.account.CurrentCaller;
 import dev.ser.web.analysis.Analyses;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,9 +21,14 @@ public class SamplesBacking {
 
   private List<SampleRecording> published;
 
+  /** The published samples; none while storage is down, so uploading still shows its page. */
   public List<SampleRecording> getPublished() {
     if (published == null) {
-      published = samples.published();
+      try {
+        published = samples.published();
+      } catch (StorageUnavailableException e) {
+        published = List.of();
+      }
     }
     return published;
   }
