@@ -92,7 +92,6 @@ public class Storage {
    */
   @PostConstruct
   void start() {
-    registerPostgresDriver();
     try {
       opened();
     } catch (StorageUnavailableException e) {
@@ -181,20 +180,6 @@ public class Storage {
       return current.database().isHealthy() && current.store().isAvailable();
     } catch (StorageUnavailableException e) {
       return false;
-    }
-  }
-
-  /**
-   * HikariCP finds the driver through {@code DriverManager}, which only offers drivers registered
-   * by a class loader the caller can see. Inside Payara the PostgreSQL driver in WEB-INF/lib is not
-   * registered until its class is initialised, so an external database would fail with "No suitable
-   * driver" (the embedded one happens to load it first).
-   */
-  private static void registerPostgresDriver() {
-    try {
-      Class.forName("org.postgresql.Driver", true, Storage.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the PostgreSQL driver is missing from the WAR", e);
     }
   }
 

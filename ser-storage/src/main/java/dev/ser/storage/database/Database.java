@@ -372,6 +372,8 @@ public final class Database implements AutoCloseable {
   private static HikariDataSource pool(String url, String user, String password, int size) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("ser-db");
+    // Named explicitly: inside Payara the driver is not visible to DriverManager's service loader.
+    config.setDriverClassName("org.postgresql.Driver");
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setPassword(password);
