@@ -21,6 +21,7 @@ import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -49,6 +50,17 @@ public final class EmotionModel implements AutoCloseable {
           "variables/variables.data-00000-of-00001",
           ModelCard.FILE_NAME,
           "MODEL_CARD.md");
+
+  /**
+   * Heavy ops (the convolutions) use every core; the graph's ops run one after the other, which
+   * suits the unrolled GRU's chain of small ops: on 2 cores a 5 s clip takes about 4.4 ms instead
+   * of 5.7 ms with TensorFlow's default of one scheduling thread per core.
+   */
+  private static final ConfigProto SESSION_CONFIG =
+      ConfigProto.newBuilder()
+          .setIntraOpParallelismThreads(Runtime.getRuntime().availableProcessors())
+          .setInterOpParallelismThreads(1)
+          .build();
 
   /** Windows per session call: bounds the memory of one call on long audio. */
   private static final int MAX_BATCH = 64;
@@ -116,7 +128,11 @@ public final class EmotionModel implements AutoCloseable {
     requireCompatible(card, spec);
     SavedModelBundle bundle;
     try {
-      bundle = SavedModelBundle.load(dir.toString(), SavedModelBundle.DEFAULT_TAG);
+      bundle =
+          SavedModelBundle.loader(dir.toString())
+              .withTags(SavedModelBundle.DEFAULT_TAG)
+              .withConfigProto(SESSION_CONFIG)
+              .load();
     } catch (RuntimeException e) {
       throw new ModelException(
           "model_unreadable", "cannot load SavedModel " + dir + ": " + e.getMessage(), e);
