@@ -11,10 +11,7 @@ package dev.ser.audio.feature;
  * running-sum cancellation, and work independent of the overlap. Immutable and thread-safe.
  */
 public final class Rms {
-  private final int frameLength;
-  private final int hopLength;
-  private final boolean center;
-  private final int block;
+  private final FrameGrid grid;
 
   /**
    * @param frameLength {@code frame_length}, samples per frame
@@ -22,47 +19,33 @@ public final class Rms {
    * @param center {@code center}: frame {@code t} centred on sample {@code t * hop_length}
    */
   public Rms(int frameLength, int hopLength, boolean center) {
-    if (frameLength < 1 || hopLength < 1) {
-      throw new IllegalArgumentException("frame_length and hop_length must be positive");
-    }
-    this.frameLength = frameLength;
-    this.hopLength = hopLength;
-    this.center = center;
-    this.block = gcd(frameLength, hopLength);
+    this.grid = new FrameGrid(frameLength, hopLength, center);
   }
 
   public int frameLength() {
-    return frameLength;
+    return grid.frameLength();
   }
 
   public int hopLength() {
-    return hopLength;
+    return grid.hopLength();
   }
 
   public boolean center() {
-    return center;
+    return grid.center();
   }
 
   /** Frames librosa returns for {@code samples} samples. */
   public int frames(int samples) {
-    int padded = center ? samples + 2 * (frameLength / 2) : samples;
-    if (samples < 1 || padded < frameLength) {
-      throw new IllegalArgumentException(
-          "need at least " + (center ? 1 : frameLength) + " samples for one frame, got " + samples);
-    }
-    return 1 + (padded - frameLength) / hopLength;
+    return grid.frames(samples);
   }
 
   /** The RMS of each frame of {@code y}, {@code [frames]}. */
   public float[] apply(float[] y) {
-    int frames = frames(y.length);
-    int pad = center ? frameLength / 2 : 0;
-    int blocksPerFrame = frameLength / block;
-    int blocksPerHop = hopLength / block;
-    // Block b covers padded samples [b * block, (b + 1) * block); padded index p is y[p - pad].
-    int blocks = (frames - 1) * blocksPerHop + blocksPerFrame;
-    double[] sums = new double[blocks];
-    for (int b = 0; b < blocks; b++) {
+    int frames = grid.frames(y.length);
+    int pad = grid.pad();
+    int block = grid.block();
+    double[] squares = new double[grid.blocks(frames)];
+    for (int b = 0; b < squares.length; b++) {
       int from = Math.max(0, b * block - pad);
       int to = Math.min(y.length, (b + 1) * block - pad);
       double sum = 0;
@@ -70,21 +53,13 @@ public final class Rms {
         double v = y[i];
         sum += v * v;
       }
-      sums[b] = sum;
+      squares[b] = sum;
     }
+    double[] sums = grid.sumPerFrame(squares, frames);
     float[] rms = new float[frames];
     for (int t = 0; t < frames; t++) {
-      int first = t * blocksPerHop;
-      double sum = 0;
-      for (int b = first; b < first + blocksPerFrame; b++) {
-        sum += sums[b];
-      }
-      rms[t] = (float) Math.sqrt(sum / frameLength);
+      rms[t] = (float) Math.sqrt(sums[t] / grid.frameLength());
     }
     return rms;
-  }
-
-  private static int gcd(int a, int b) {
-    return b == 0 ? a : gcd(b, a % b);
   }
 }

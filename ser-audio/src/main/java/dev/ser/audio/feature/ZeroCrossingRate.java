@@ -15,10 +15,7 @@ public final class ZeroCrossingRate {
   /** {@code librosa.zero_crossings(threshold=1e-10)}, compared in float32 like numpy does. */
   private static final float THRESHOLD = 1e-10f;
 
-  private final int frameLength;
-  private final int hopLength;
-  private final boolean center;
-  private final int block;
+  private final FrameGrid grid;
 
   /**
    * @param frameLength {@code frame_length}, samples per frame
@@ -26,69 +23,53 @@ public final class ZeroCrossingRate {
    * @param center {@code center}: frame {@code t} centred on sample {@code t * hop_length}
    */
   public ZeroCrossingRate(int frameLength, int hopLength, boolean center) {
-    if (frameLength < 1 || hopLength < 1) {
-      throw new IllegalArgumentException("frame_length and hop_length must be positive");
-    }
-    this.frameLength = frameLength;
-    this.hopLength = hopLength;
-    this.center = center;
-    this.block = gcd(frameLength, hopLength);
+    this.grid = new FrameGrid(frameLength, hopLength, center);
   }
 
   public int frameLength() {
-    return frameLength;
+    return grid.frameLength();
   }
 
   public int hopLength() {
-    return hopLength;
+    return grid.hopLength();
   }
 
   public boolean center() {
-    return center;
+    return grid.center();
   }
 
   /** Frames librosa returns for {@code samples} samples. */
   public int frames(int samples) {
-    int padded = center ? samples + 2 * (frameLength / 2) : samples;
-    if (samples < 1 || padded < frameLength) {
-      throw new IllegalArgumentException(
-          "need at least " + (center ? 1 : frameLength) + " samples for one frame, got " + samples);
-    }
-    return 1 + (padded - frameLength) / hopLength;
+    return grid.frames(samples);
   }
 
   /** The zero-crossing rate of each frame of {@code y}, {@code [frames]}. */
   public float[] apply(float[] y) {
-    int frames = frames(y.length);
-    int pad = center ? frameLength / 2 : 0;
+    int frames = grid.frames(y.length);
+    int pad = grid.pad();
+    int block = grid.block();
     // Crossing i (padded index): y[i - 1] and y[i] differ in sign. Frame t holds crossings
-    // t * hop + 1 .. t * hop + frame_length - 1, so blocks of gcd(hop, frame_length) crossings are
-    // counted once and each frame adds its blocks, less the crossing at its own first sample.
-    int blocksPerFrame = frameLength / block;
-    int blocksPerHop = hopLength / block;
-    int blocks = (frames - 1) * blocksPerHop + blocksPerFrame;
-    int[] counts = new int[blocks];
-    for (int b = 0; b < blocks; b++) {
+    // t * hop + 1 .. t * hop + frame_length - 1: each frame adds its blocks' counts, less the
+    // crossing at its own first sample.
+    double[] crossings = new double[grid.blocks(frames)];
+    for (int b = 0; b < crossings.length; b++) {
       int from = Math.max(1, b * block - pad);
       int to = Math.min(y.length, (b + 1) * block - pad);
       int count = 0;
       for (int i = from; i < to; i++) {
         count += crossing(y[i - 1], y[i]);
       }
-      counts[b] = count;
+      crossings[b] = count;
     }
+    double[] counts = grid.sumPerFrame(crossings, frames);
     float[] zcr = new float[frames];
     for (int t = 0; t < frames; t++) {
-      int firstBlock = t * blocksPerHop;
-      int count = 0;
-      for (int b = firstBlock; b < firstBlock + blocksPerFrame; b++) {
-        count += counts[b];
-      }
-      int start = t * hopLength - pad;
+      double count = counts[t];
+      int start = t * grid.hopLength() - pad;
       if (start >= 1 && start < y.length) {
         count -= crossing(y[start - 1], y[start]);
       }
-      zcr[t] = (float) ((double) count / frameLength);
+      zcr[t] = (float) (count / grid.frameLength());
     }
     return zcr;
   }
@@ -104,9 +85,5 @@ public final class ZeroCrossingRate {
     return (Float.floatToRawIntBits(previous + THRESHOLD)
             ^ Float.floatToRawIntBits(current + THRESHOLD))
         >>> 31;
-  }
-
-  private static int gcd(int a, int b) {
-    return b == 0 ? a : gcd(b, a % b);
   }
 }
