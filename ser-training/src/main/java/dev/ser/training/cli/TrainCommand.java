@@ -33,9 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code ./ser train --data SPEC... --out DIR [--epochs N] [--patience N] [--seed S] [--validation
- * SPEAKERS] [--version V] [--average-from EPOCH]}: reads the corpora, splits them by speaker,
- * extracts every clip's features once, trains the CNN+GRU and writes the SavedModel with its model
- * card to DIR.
+ * SPEAKERS] [--version V] [--average-from EPOCH] [--label-smoothing E]}: reads the corpora, splits
+ * them by speaker, extracts every clip's features once, trains the CNN+GRU and writes the
+ * SavedModel with its model card to DIR.
  */
 final class TrainCommand implements Main.Command {
   /**
@@ -74,6 +74,7 @@ final class TrainCommand implements Main.Command {
     String validation = DEFAULT_VALIDATION;
     String version = "cnn-gru-1";
     int averageFrom = 0;
+    float labelSmoothing = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data.add(value(args, i++));
@@ -84,13 +85,15 @@ final class TrainCommand implements Main.Command {
         case "--validation" -> validation = value(args, i++);
         case "--version" -> version = value(args, i++);
         case "--average-from" -> averageFrom = (int) number(args, i++);
+        case "--label-smoothing" -> labelSmoothing = fraction(args, i++);
         default -> throw new Main.UsageException("unknown argument " + args[i]);
       }
     }
     if (data.isEmpty() || outDir == null) {
       throw new Main.UsageException(
           "usage: ./ser train --data SPEC [--data SPEC...] --out DIR [--epochs N] [--patience N]"
-              + " [--seed S] [--validation SPEAKER,...] [--version V] [--average-from EPOCH]");
+              + " [--seed S] [--validation SPEAKER,...] [--version V] [--average-from EPOCH]"
+              + " [--label-smoothing E]");
     }
     PrintStream log = System.err;
     SpeakerSplit split = SpeakerSplit.bySpeakers(Corpora.readAll(data), validation);
@@ -118,7 +121,8 @@ final class TrainCommand implements Main.Command {
             TrainingOptions.standard(epochs, seed).learningRate(),
             seed,
             TrainingOptions.standard(epochs, seed).augmentation(),
-            averageFrom);
+            averageFrom,
+            labelSmoothing);
     Path target = outDir;
     String modelVersion = version;
     long modelSeed = seed;
@@ -259,6 +263,20 @@ final class TrainCommand implements Main.Command {
     } catch (NumberFormatException e) {
       throw new Main.UsageException(args[i] + " needs a whole number, not " + args[i + 1]);
     }
+  }
+
+  private static float fraction(String[] args, int i) {
+    String text = value(args, i);
+    float f;
+    try {
+      f = Float.parseFloat(text);
+    } catch (NumberFormatException e) {
+      f = Float.NaN;
+    }
+    if (!(f >= 0 && f < 1)) {
+      throw new Main.UsageException(args[i] + " needs a number in [0, 1), not " + text);
+    }
+    return f;
   }
 
   private static int positive(String[] args, int i) {

@@ -204,19 +204,20 @@ public final class Trainer {
     for (int b = 0; b < batches; b++) {
       int n = Math.min(batchSize, train.size() - b * batchSize);
       List<InputWindow> windows = new ArrayList<>(n);
-      float[] oneHot = new float[n * Emotion.count()];
+      float[] targets = new float[n * Emotion.count()];
       List<Emotion> labels = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         Example example = train.get(draw(cumulative, random));
         windows.add(options.augmentation().apply(example.frames(), normalisation, random));
-        oneHot[i * Emotion.count() + example.emotion().ordinal()] = 1;
+        System.arraycopy(
+            options.target(example.emotion()), 0, targets, i * Emotion.count(), Emotion.count());
         labels.add(example.emotion());
       }
       float[] keep = new float[n * architecture.gruUnits()];
       for (int i = 0; i < keep.length; i++) {
         keep[i] = random.nextFloat() < architecture.dropout() ? 0 : keepScale;
       }
-      TrainingGraph.Step step = graph.train(new Batch(windows), oneHot, keep, learningRate(epoch));
+      TrainingGraph.Step step = graph.train(new Batch(windows), targets, keep, learningRate(epoch));
       lossSum += step.loss() * n;
       truth.addAll(labels);
       for (float[] row : step.probabilities()) {

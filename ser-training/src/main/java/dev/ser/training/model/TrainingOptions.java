@@ -1,5 +1,8 @@
 package dev.ser.training.model;
 
+import dev.ser.domain.emotion.Emotion;
+import java.util.Arrays;
+
 /**
  * The knobs of one training run.
  *
@@ -12,6 +15,9 @@ package dev.ser.training.model;
  * @param averageFrom from this epoch on, the weights of every epoch are averaged (stochastic weight
  *     averaging, Izmailov et al. 2018), and the average is kept if it scores better than the best
  *     single epoch; 0 for no averaging
+ * @param labelSmoothing the share {@code e} of each target spread evenly over the six emotions
+ *     (Szegedy et al. 2016): the true class gets {@code 1 - e + e / 6}, the others {@code e / 6},
+ *     so the network is not pushed towards ever more confident logits on a few thousand acted clips
  */
 public record TrainingOptions(
     int epochs,
@@ -20,8 +26,12 @@ public record TrainingOptions(
     float learningRate,
     long seed,
     Augmentation augmentation,
-    int averageFrom) {
+    int averageFrom,
+    float labelSmoothing) {
   public TrainingOptions {
+    if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+      throw new IllegalArgumentException("labelSmoothing must be in [0, 1)");
+    }
     if (averageFrom < 0) {
       throw new IllegalArgumentException("averageFrom must be 0 (off) or an epoch");
     }
@@ -31,13 +41,21 @@ public record TrainingOptions(
     }
   }
 
+  /** The training target of a window labelled {@code emotion}: {@code [6]}, summing to 1. */
+  public float[] target(Emotion emotion) {
+    float[] target = new float[Emotion.count()];
+    Arrays.fill(target, labelSmoothing / Emotion.count());
+    target[emotion.ordinal()] += 1 - labelSmoothing;
+    return target;
+  }
+
   public static TrainingOptions standard(int epochs, long seed) {
-    return new TrainingOptions(epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0);
+    return new TrainingOptions(epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0, 0f);
   }
 
   /** Without augmentation, for tests that need a loss that falls step by step. */
   public static TrainingOptions plain(int epochs, int batchSize, float learningRate, long seed) {
     return new TrainingOptions(
-        epochs, epochs, batchSize, learningRate, seed, Augmentation.none(), epochs / 2 + 1);
+        epochs, epochs, batchSize, learningRate, seed, Augmentation.none(), epochs / 2 + 1, 0f);
   }
 }
