@@ -5,13 +5,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * JAX-RS's own refusals (unknown path, wrong method, a content type no resource consumes) in the
- * same JSON shape as every other API error, instead of the server's HTML page.
+ * same JSON shape as every other API error, instead of the server's HTML page, with a message that
+ * says what to do rather than the bare status line.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  private static final Map<Integer, String> ADVICE =
+      Map.of(
+          404, "There is no such API path; see /openapi for the endpoints.",
+          405, "That method is not allowed on this path; see /openapi for the endpoints.",
+          406, "The API answers in JSON only: accept application/json.",
+          415,
+              "Send the audio as the multipart form field 'file', or as the raw body with an"
+                  + " audio/* Content-Type (WAV, MP3, M4A/AAC, FLAC, Ogg/Opus or WebM/Opus).");
+
   @Override
   public Response toResponse(WebApplicationException e) {
     Response.StatusType status = e.getResponse().getStatusInfo();
@@ -20,6 +31,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
           .response();
     }
     String code = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
-    return new Problem(status.getStatusCode(), code, e.getMessage()).response();
+    String message = ADVICE.getOrDefault(status.getStatusCode(), e.getMessage());
+    return new Problem(status.getStatusCode(), code, message).response();
   }
 }

@@ -64,6 +64,7 @@ class PredictionsApiIT {
 
     assertThat(answer.status()).isEqualTo(415);
     assertThat(answer.json().get("error").asText()).isEqualTo("unsupported_media_type");
+    assertThat(answer.json().get("message").asText()).contains("multipart form field 'file'");
   }
 
   @Test
