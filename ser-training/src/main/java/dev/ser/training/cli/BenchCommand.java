@@ -4,6 +4,8 @@ import dev.ser.audio.decode.AudioDecoder;
 import dev.ser.audio.decode.DecodedAudio;
 import dev.ser.audio.feature.FeatureExtractor;
 import dev.ser.audio.feature.FeatureSpec;
+import dev.ser.training.bench.HttpBench;
+import dev.ser.training.bench.SoakBench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -12,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +46,35 @@ final class BenchCommand implements Main.Command {
 
   private final Map<String, Section> sections = new LinkedHashMap<>();
 
+  /** Sections against the running application, with options of their own; never part of all. */
+  private final Map<String, Main.Command> serverSections = new LinkedHashMap<>();
+
   BenchCommand() {
     sections.put("audio", this::audio);
     sections.put("inference", InferenceBench::run);
+    serverSections.put("http", new HttpBench());
+    serverSections.put("soak", new SoakBench());
   }
 
   @Override
   public String summary() {
     return "["
         + String.join("|", sections.keySet())
-        + "|all] [--golden DIR]: timings of decoding, feature extraction and more";
+        + "|all] [--golden DIR]: timings of decoding, feature extraction and more; "
+        + String.join("|", serverSections.keySet())
+        + " [--help]: load, latency and memory of the running application";
   }
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
+    if (args.length > 0 && serverSections.containsKey(args[0])) {
+      Main.Command section = serverSections.get(args[0]);
+      if (Arrays.asList(args).contains("--help")) {
+        out.println("usage: ./ser bench " + args[0] + " " + section.summary());
+        return 0;
+      }
+      return section.run(Arrays.copyOfRange(args, 1, args.length), out);
+    }
     List<String> chosen = new ArrayList<>();
     Path golden = null;
     for (int i = 0; i < args.length; i++) {
