@@ -68,7 +68,7 @@ public final class HttpBench implements Main.Command {
         long successes = warmUp.successes();
         out.printf(
             Locale.ROOT,
-            "%7s %8s %8s %9s %9s %9s %9s %8s  %s%n",
+            "%7s %8s %8s %9s %9s %9s %9s %11s %8s  %s%n",
             "clients",
             "requests",
             "req/s",
@@ -76,16 +76,19 @@ public final class HttpBench implements Main.Command {
             "p95 ms",
             "p99 ms",
             "max ms",
+            "CPU ms/req",
             "RSS MB",
             "errors");
         List<LevelResult> results = new ArrayList<>();
         for (int clients : levels) {
+          Optional<Double> cpuBefore = server.cpuSeconds();
           LevelResult level = load.run(clients, Duration.ofSeconds(seconds), maxRequests);
+          Optional<Double> cpuAfter = server.cpuSeconds();
           results.add(level);
           successes += level.successes();
           out.printf(
               Locale.ROOT,
-              "%7d %8d %8.1f %9.1f %9.1f %9.1f %9.1f %8s  %s%n",
+              "%7d %8d %8.1f %9.1f %9.1f %9.1f %9.1f %11s %8s  %s%n",
               clients,
               level.requests(),
               level.throughput(),
@@ -93,6 +96,7 @@ public final class HttpBench implements Main.Command {
               level.latency().p95Ms(),
               level.latency().p99Ms(),
               level.latency().maxMs(),
+              cpuPerRequest(cpuBefore, cpuAfter, level.requests()),
               megabytes(server.rssKb()),
               level.errorText());
         }
@@ -170,6 +174,14 @@ public final class HttpBench implements Main.Command {
       out.println("  (the store was already inconsistent before the run)");
     }
     return ok;
+  }
+
+  /** The server JVM's CPU milliseconds per request over a level (PostgreSQL's not included). */
+  private static String cpuPerRequest(Optional<Double> before, Optional<Double> after, long n) {
+    if (before.isEmpty() || after.isEmpty() || n == 0) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.1f", 1000 * (after.get() - before.get()) / n);
   }
 
   static String megabytes(OptionalLong kb) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Memory of another process on Linux: its resident set from {@code /proc/PID/status} (Java heap,
  * TensorFlow's and FFmpeg's native memory, thread stacks: everything) and, for a JVM, the Java heap
- * in use after a full collection, asked of it with {@code jcmd PID GC.run} and {@code
- * GC.heap_info}.
+ * in use after a full collection, and its CPU time from {@code /proc/PID/stat}, asked of it with
+ * {@code jcmd PID GC.run} and {@code GC.heap_info}.
  */
 final class ProcessMemory {
   private static final Pattern VM_RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+)\\s+kB");
@@ -26,6 +27,9 @@ final class ProcessMemory {
               + "ZHeap|Shenandoah)[^\\n]*?used (\\d+)K");
   private static final long JCMD_SECONDS = 30;
 
+  /** USER_HZ: the unit of /proc's CPU times, 100 on every Linux architecture we run on. */
+  private static final int CLOCK_TICKS_PER_SECOND = 100;
+
   private ProcessMemory() {}
 
   /** Resident set size in KiB, or empty when the process is gone. */
@@ -36,6 +40,39 @@ final class ProcessMemory {
       return OptionalLong.empty();
     } catch (IOException e) {
       return OptionalLong.empty();
+    }
+  }
+
+  /**
+   * CPU time the process has used so far (user plus system, all its threads), in seconds; on a
+   * shared machine this per request says more than the wall clock. Empty when the process is gone.
+   */
+  static Optional<Double> cpuSeconds(long pid) {
+    try {
+      return cpuTicksOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")))
+          .map(ticks -> ticks / (double) CLOCK_TICKS_PER_SECOND);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code utime + stime} of a {@code /proc/PID/stat} line, in clock ticks: fields 14 and 15,
+   * counted after the command name in parentheses (which may itself hold spaces).
+   */
+  static Optional<Long> cpuTicksOf(String stat) {
+    int close = stat.lastIndexOf(')');
+    if (close < 0) {
+      return Optional.empty();
+    }
+    String[] fields = stat.substring(close + 1).strip().split("\\s+");
+    if (fields.length < 13) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 

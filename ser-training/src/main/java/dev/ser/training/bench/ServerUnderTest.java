@@ -137,6 +137,10 @@ final class ServerUnderTest implements AutoCloseable {
     return pid.isPresent() ? ProcessMemory.rssKb(pid.getAsLong()) : OptionalLong.empty();
   }
 
+  Optional<Double> cpuSeconds() {
+    return pid.isPresent() ? ProcessMemory.cpuSeconds(pid.getAsLong()) : Optional.empty();
+  }
+
   OptionalLong heapAfterGcKb() {
     return pid.isPresent() ? ProcessMemory.heapAfterGcKb(pid.getAsLong()) : OptionalLong.empty();
   }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The server's own database and blob store, opened from this process to count what a load run left
@@ -24,6 +26,17 @@ final class StoreCheck implements AutoCloseable {
   private static final String EMBEDDED_USER = "postgres";
   private static final String EMBEDDED_DATABASE = "ser";
   private static final int POOL_SIZE = 2;
+
+  /**
+   * Flyway's and the database's start-up chatter would split the benchmark's table; warnings still
+   * show. Held here because java.util.logging keeps loggers only weakly.
+   */
+  private static final List<Logger> QUIET =
+      List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("dev.ser.storage"));
+
+  static {
+    QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+  }
 
   private final Database database;
   private final AudioStore store;

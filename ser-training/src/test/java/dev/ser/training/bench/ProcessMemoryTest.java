@@ -48,4 +48,18 @@ class ProcessMemoryTest {
 
     assertThat(ProcessMemory.heapUsedKbOf(heapInfo)).isEqualTo(OptionalLong.of(21_310));
   }
+
+  @Test
+  void cpuTicksAreUserPlusSystemTimeCountedAfterACommandNameWithSpaces() {
+    String stat =
+        "30411 (java main) S 30400 30411 30400 0 -1 4194560 120000 0 12 0 4512 388 0 0 20 0 97 0"
+            + " 5000 8978088 70250 18446744073709551615";
+
+    assertThat(ProcessMemory.cpuTicksOf(stat)).contains(4512L + 388L);
+  }
+
+  @Test
+  void ownProcessHasUsedSomeCpu() {
+    assertThat(ProcessMemory.cpuSeconds(ProcessHandle.current().pid())).get().matches(s -> s > 0);
+  }
 }
