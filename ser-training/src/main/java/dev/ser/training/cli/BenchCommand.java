@@ -89,7 +89,12 @@ final class BenchCommand implements Main.Command {
         chosen.add(args[i]);
       } else {
         throw new Main.UsageException(
-            "unknown section '" + args[i] + "'; sections: " + sections.keySet() + " or all");
+            "unknown section '"
+                + args[i]
+                + "'; sections: "
+                + sections.keySet()
+                + " or all, or alone: "
+                + serverSections.keySet());
       }
     }
     if (chosen.isEmpty()) {
