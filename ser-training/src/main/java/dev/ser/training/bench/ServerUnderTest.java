@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * The application the benchmark loads: one already answering at the URL, or {@code ./ser serve}
  * started here in a child process with a fresh data directory and the per-client analysis limit
  * raised (every benchmark client is the same anonymous address, which the limit of 4 would answer
- * with 429). A started server is stopped and its data directory deleted on {@link #close()}.
+ * with 429). A started server is stopped and its data directory (with its log) deleted on {@link
+ * #close()}.
  */
 final class ServerUnderTest implements AutoCloseable {
   /** Far above any --clients: the benchmark measures the server, not its per-client gate. */
@@ -69,7 +70,8 @@ final class ServerUnderTest implements AutoCloseable {
   static ServerUnderTest start(Path repository, URI base, PrintStream out)
       throws IOException, InterruptedException {
     Path dataDir = Files.createTempDirectory("ser-bench-data-");
-    Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    // Inside the data directory, so it goes with it; kept with it when the start fails.
+    Path log = dataDir.resolve("server.log");
     ProcessBuilder builder =
         new ProcessBuilder(repository.resolve("ser").toString(), "serve")
             .directory(repository.toFile())
