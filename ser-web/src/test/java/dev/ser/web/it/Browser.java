@@ -109,6 +109,16 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id(id)).click();
   }
 
+  /**
+   * Clicks a button that posts a form and waits until the answer replaced the page, so what the
+   * test does next (a request of its own, another page) cannot overtake the post.
+   */
+  void submit(WebElement button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+  }
+
   /** Whether an image loaded with real pixels (not a broken-image icon). */
   boolean imageLoaded(String css) {
     Object width =

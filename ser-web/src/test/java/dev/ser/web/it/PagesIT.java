@@ -126,7 +126,7 @@ class PagesIT {
       browser.find(".history-row .delete").click();
       assertThat(browser.await("#history-empty").getText()).contains("Nothing yet");
 
-      browser.find("#logout\\:go").click();
+      browser.submit(browser.find("#logout\\:go"));
       browser.go("history.xhtml");
       assertThat(browser.currentPath()).isEqualTo("/login.xhtml");
     }
@@ -154,7 +154,7 @@ class PagesIT {
 
       browser.go("account.xhtml");
       assertThat(browser.driver.getPageSource()).doesNotContain(token);
-      browser.find("#token-list input[type=submit]").click();
+      browser.submit(browser.find("#token-list input[type=submit]"));
       assertThat(api.get("api/v1/predictions", token).status()).isEqualTo(401);
     }
   }
