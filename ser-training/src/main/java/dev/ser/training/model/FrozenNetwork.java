@@ -1,6 +1,5 @@
 package dev.ser.training.model;
 
-import dev.ser.domain.emotion.Emotion;
 import dev.ser.inference.EmotionModel;
 import dev.ser.inference.Normalisation;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -80,15 +78,7 @@ final class FrozenNetwork implements AutoCloseable {
                 .feed(mask, valid)
                 .fetch(probabilities)
                 .run()) {
-      int n = batch.size();
-      int classes = Emotion.count();
-      float[] flat = new float[n * classes];
-      ((TFloat32) result.get(0)).copyTo(DataBuffers.of(flat, false, false));
-      float[][] rows = new float[n][classes];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(flat, i * classes, rows[i], 0, classes);
-      }
-      return rows;
+      return TrainingGraph.rows((TFloat32) result.get(0), batch.size());
     }
   }
 

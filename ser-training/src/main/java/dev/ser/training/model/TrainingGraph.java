@@ -201,7 +201,8 @@ final class TrainingGraph implements AutoCloseable {
     return variables.values(session);
   }
 
-  private static float[][] rows(TFloat32 tensor, int n) {
+  /** The {@code [n][6]} probabilities in a tensor, as rows. */
+  static float[][] rows(TFloat32 tensor, int n) {
     int classes = Emotion.count();
     float[] flat = new float[n * classes];
     tensor.copyTo(DataBuffers.of(flat, false, false));
