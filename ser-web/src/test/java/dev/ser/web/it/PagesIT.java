@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -108,11 +109,7 @@ class PagesIT {
   void registeredUserSeesTheirHistoryAndDeletesAnEntry() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {
-      browser.go("register.xhtml");
-      browser.type("#register\\:username", username);
-      browser.type("#register\\:password", "correct horse battery");
-      browser.click("register:submit");
-      assertThat(browser.await("#history-empty").getText()).contains("Nothing yet");
+      assertThat(register(browser, username).getText()).contains("Nothing yet");
 
       browser.go("");
       browser.choose("upload:file", WAV);
@@ -137,11 +134,7 @@ class PagesIT {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     Api api = new Api();
     try (Browser browser = Browser.open()) {
-      browser.go("register.xhtml");
-      browser.type("#register\\:username", username);
-      browser.type("#register\\:password", "correct horse battery");
-      browser.click("register:submit");
-      browser.await("#history-empty");
+      register(browser, username);
 
       browser.go("account.xhtml");
       browser.type("#token-form\\:name", "my script");
@@ -164,11 +157,7 @@ class PagesIT {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     Api api = new Api();
     try (Browser browser = Browser.open()) {
-      browser.go("register.xhtml");
-      browser.type("#register\\:username", username);
-      browser.type("#register\\:password", "correct horse battery");
-      browser.click("register:submit");
-      browser.await("#history-empty");
+      register(browser, username);
       browser.go("");
       browser.choose("upload:file", WAV);
       browser.click("upload:analyse");
@@ -231,11 +220,7 @@ class PagesIT {
   void ordinaryUserIsForbiddenFromAdminPages() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {
-      browser.go("register.xhtml");
-      browser.type("#register\\:username", username);
-      browser.type("#register\\:password", "correct horse battery");
-      browser.click("register:submit");
-      browser.await("#history-empty");
+      register(browser, username);
 
       browser.go("admin/samples.xhtml");
       assertThat(browser.await("#error-403").getText()).contains("Not yours");
@@ -252,6 +237,15 @@ class PagesIT {
           .contains("Do not use it");
       browser.screenshot("model");
     }
+  }
+
+  /** Registers an account (signed in afterwards) and returns its empty history's message. */
+  private static WebElement register(Browser browser, String username) {
+    browser.go("register.xhtml");
+    browser.type("#register\\:username", username);
+    browser.type("#register\\:password", "correct horse battery");
+    browser.click("register:submit");
+    return browser.await("#history-empty");
   }
 
   private static void logIn(Browser browser, String username, String password) {
