@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code ./ser train --data SPEC... --out DIR [--epochs N] [--patience N] [--seed S] [--validation
- * SPEAKERS] [--version V] [--average-from EPOCH] [--label-smoothing E]}: reads the corpora, splits
+ * SPEAKERS] --version V [--average-from EPOCH] [--label-smoothing E]}: reads the corpora, splits
  * them by speaker, extracts every clip's features once, trains the CNN+GRU and writes the
  * SavedModel with its model card to DIR.
  */
@@ -60,7 +60,7 @@ final class TrainCommand implements Main.Command {
 
   @Override
   public String summary() {
-    return "--data SPEC... --out DIR [--epochs N --seed S --validation SPEAKERS]: train the"
+    return "--data SPEC... --out DIR --version V [--epochs N --seed S --validation SPEAKERS]: train the"
         + " CNN+GRU and export it with its model card";
   }
 
@@ -72,7 +72,8 @@ final class TrainCommand implements Main.Command {
     int patience = 10;
     long seed = 1;
     String validation = DEFAULT_VALIDATION;
-    String version = "cnn-gru-1";
+    // No default: every stored prediction names its model, so two models must never share one.
+    String version = null;
     int averageFrom = 0;
     float labelSmoothing = 0;
     for (int i = 0; i < args.length; i++) {
@@ -89,11 +90,12 @@ final class TrainCommand implements Main.Command {
         default -> throw new Main.UsageException("unknown argument " + args[i]);
       }
     }
-    if (data.isEmpty() || outDir == null) {
+    if (data.isEmpty() || outDir == null || version == null) {
       throw new Main.UsageException(
-          "usage: ./ser train --data SPEC [--data SPEC...] --out DIR [--epochs N] [--patience N]"
-              + " [--seed S] [--validation SPEAKER,...] [--version V] [--average-from EPOCH]"
-              + " [--label-smoothing E]");
+          "usage: ./ser train --data SPEC [--data SPEC...] --out DIR --version V [--epochs N]"
+              + " [--patience N] [--seed S] [--validation SPEAKER,...] [--average-from EPOCH]"
+              + " [--label-smoothing E] (V names the model in every prediction: a new one per"
+              + " model, e.g. cnn-gru-3)");
     }
     PrintStream log = System.err;
     SpeakerSplit split = SpeakerSplit.bySpeakers(Corpora.readAll(data), validation);

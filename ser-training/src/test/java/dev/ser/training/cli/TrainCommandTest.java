@@ -1,0 +1,30 @@
+package dev.ser.training.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+  @Test
+  void refusesToTrainAModelWithoutAVersionOfItsOwn(@TempDir Path dir) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status =
+        Main.run(
+            new String[] {
+              "train", "--data", "ravdess:" + dir, "--out", dir.resolve("m").toString()
+            },
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--version V").hasLineCount(1);
+    assertThat(dir.resolve("m")).doesNotExist();
+  }
+}
