@@ -30,15 +30,15 @@ public class Housekeeper {
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject
-  @ConfigProperty(name = "ser.housekeeping.interval-minutes", defaultValue = "10")
+  @ConfigProperty(name = "ser.housekeeping.interval-minutes")
   int intervalMinutes;
 
   @Inject
-  @ConfigProperty(name = "ser.housekeeping.orphan-grace-minutes", defaultValue = "60")
+  @ConfigProperty(name = "ser.housekeeping.orphan-grace-minutes")
   int orphanGraceMinutes;
 
   @Inject
-  @ConfigProperty(name = "ser.retention.days", defaultValue = "0")
+  @ConfigProperty(name = "ser.retention.days")
   int retentionDays;
 
   private ScheduledFuture<?> schedule;

@@ -33,7 +33,7 @@ public class Storage {
   private static final Logger LOG = Logger.getLogger(Storage.class.getName());
 
   @Inject
-  @ConfigProperty(name = "ser.data.dir", defaultValue = "./data")
+  @ConfigProperty(name = "ser.data.dir")
   String dataDir;
 
   @Inject
@@ -49,7 +49,7 @@ public class Storage {
   Optional<String> dbPassword;
 
   @Inject
-  @ConfigProperty(name = "ser.db.pool-size", defaultValue = "16")
+  @ConfigProperty(name = "ser.db.pool-size")
   int poolSize;
 
   @Inject
@@ -73,7 +73,7 @@ public class Storage {
   Optional<String> blobSasToken;
 
   @Inject
-  @ConfigProperty(name = "ser.blob.container", defaultValue = "ser-audio")
+  @ConfigProperty(name = "ser.blob.container")
   String blobContainer;
 
   private volatile Opened opened;

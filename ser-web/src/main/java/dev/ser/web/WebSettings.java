@@ -12,15 +12,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebSettings {
   @Inject
-  @ConfigProperty(name = "ser.upload.max-bytes", defaultValue = "26214400")
+  @ConfigProperty(name = "ser.upload.max-bytes")
   long maxUploadBytes;
 
   @Inject
-  @ConfigProperty(name = "ser.audio.max-seconds", defaultValue = "300")
+  @ConfigProperty(name = "ser.audio.max-seconds")
   int maxAudioSeconds;
 
   @Inject
-  @ConfigProperty(name = "ser.record.max-seconds", defaultValue = "30")
+  @ConfigProperty(name = "ser.record.max-seconds")
   int maxRecordSeconds;
 
   public long maxUploadBytes() {

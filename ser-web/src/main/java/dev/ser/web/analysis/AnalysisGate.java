@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AnalysisGate {
   @Inject
-  @ConfigProperty(name = "ser.analysis.max-concurrent-per-client", defaultValue = "4")
+  @ConfigProperty(name = "ser.analysis.max-concurrent-per-client")
   int maxConcurrent;
 
   private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
