@@ -142,8 +142,8 @@ final class EvaluateCommand implements Main.Command {
   }
 
   /**
-   * The product's own path from file to emotion: decode to 16 kHz mono, refuse silence, then the
-   * recognizer (features, 3 s windows, mean of the window probabilities), as the web does.
+   * The product's own path from file to emotion: decode to 16 kHz mono, then the recognizer (which
+   * refuses silence; features, 3 s windows, mean of the window probabilities), as the web does.
    */
   private static final class Recognizer implements LoadedModel {
     private final EmotionModel model;
@@ -169,7 +169,7 @@ final class EvaluateCommand implements Main.Command {
 
     @Override
     public Emotion classify(Path audio) {
-      return recognizer.recognize(decoder.decode(audio).requireSound()).emotion();
+      return recognizer.recognize(decoder.decode(audio)).emotion();
     }
 
     @Override
