@@ -23,9 +23,11 @@ import java.util.Optional;
  * Everything else is decoded by FFmpeg ({@link FfmpegReader}), each decoded frame resampled as it
  * arrives. Resampling is FFmpeg's swresample ({@link Resampler}).
  *
- * <p>Decoding stops as soon as the audio passes {@link DecodeLimits#maxSeconds()}. Bad input always
- * ends in an {@link dev.ser.audio.AudioException} subclass with a stable code. Silence is not
- * rejected here, so features of silence can still be computed: callers analysing speech call {@link
+ * <p>Decoding stops as soon as the audio passes {@link DecodeLimits#maxSeconds()}, or FFmpeg has
+ * decoded for longer than {@link DecodeLimits#maxDecodeSeconds()} (the pure-Java WAV reader's work
+ * is bounded by the duration limit alone). Bad input always ends in an {@link
+ * dev.ser.audio.AudioException} subclass with a stable code. Silence is not rejected here, so
+ * features of silence can still be computed: callers analysing speech call {@link
  * DecodedAudio#requireSound()}.
  *
  * <p>Immutable and thread-safe: every call opens and closes its own decoder.

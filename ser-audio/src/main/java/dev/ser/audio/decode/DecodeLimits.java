@@ -1,17 +1,31 @@
 package dev.ser.audio.decode;
 
+import dev.ser.audio.AudioException;
+import java.util.Locale;
+
 /**
- * How long decoded audio may be. The maximum guards the server: decoding stops as soon as it is
- * passed, so a small file that expands to hours of audio (a "decompression bomb") costs no more
- * than a clip at the limit. The minimum is the shortest clip the analysis can use.
+ * How long decoded audio may be, and how long decoding it may take. The maximum duration guards the
+ * server: decoding stops as soon as it is passed, so a small file that expands to hours of audio (a
+ * "decompression bomb") costs no more than a clip at the limit. The minimum is the shortest clip
+ * the analysis can use. The decode-time budget guards it against input that is short but slow to
+ * decode (a damaged stream that makes FFmpeg resynchronise frame after frame): a request never
+ * holds a core longer than the budget in the decoder.
  *
  * @param minSeconds shorter audio is rejected ({@link dev.ser.audio.AudioTooShortException}); 0
  *     accepts any clip with at least one sample
  * @param maxSeconds longer audio is rejected ({@link dev.ser.audio.AudioTooLongException})
+ * @param maxDecodeSeconds wall-clock seconds one FFmpeg decode may take; past it the decode stops
+ *     with code {@value #TOO_COMPLEX}
  */
-public record DecodeLimits(double minSeconds, double maxSeconds) {
+public record DecodeLimits(double minSeconds, double maxSeconds, double maxDecodeSeconds) {
 
-  /** Five minutes at most, half a second at least. */
+  /** The {@link AudioException#code()} of a decode stopped by {@link #maxDecodeSeconds()}. */
+  public static final String TOO_COMPLEX = "audio_too_complex";
+
+  /** Five minutes of audio decode in well under a second; two seconds is a damaged stream. */
+  public static final double DEFAULT_MAX_DECODE_SECONDS = 2;
+
+  /** Five minutes at most, half a second at least, two seconds of decoding. */
   public static final DecodeLimits DEFAULT = new DecodeLimits(0.5, 300);
 
   public DecodeLimits {
@@ -22,10 +36,44 @@ public record DecodeLimits(double minSeconds, double maxSeconds) {
       throw new IllegalArgumentException(
           "maxSeconds must be finite and above minSeconds: " + maxSeconds);
     }
+    if (!(maxDecodeSeconds > 0 && Double.isFinite(maxDecodeSeconds))) {
+      throw new IllegalArgumentException(
+          "maxDecodeSeconds must be a finite number > 0: " + maxDecodeSeconds);
+    }
+  }
+
+  /** Limits on duration with the default decode-time budget. */
+  public DecodeLimits(double minSeconds, double maxSeconds) {
+    this(minSeconds, maxSeconds, DEFAULT_MAX_DECODE_SECONDS);
+  }
+
+  /** The same duration limits with another decode-time budget. */
+  public DecodeLimits withMaxDecodeSeconds(double seconds) {
+    return new DecodeLimits(minSeconds, maxSeconds, seconds);
   }
 
   /** The most sample frames allowed at {@code sampleRate}. */
   long maxFrames(int sampleRate) {
     return (long) Math.floor(maxSeconds * sampleRate);
+  }
+
+  /** The {@link System#nanoTime()} past which a decode started now must stop. */
+  long decodeDeadline() {
+    return System.nanoTime() + (long) (maxDecodeSeconds * 1e9);
+  }
+
+  /** Throws {@value #TOO_COMPLEX} once {@code deadline} (from {@link #decodeDeadline()}) passed. */
+  void requireBefore(long deadline) {
+    if (System.nanoTime() - deadline > 0) {
+      throw new AudioException(
+          TOO_COMPLEX,
+          String.format(
+              Locale.ROOT,
+              "Decoding this audio took longer than the %s s limit: the file is damaged or"
+                  + " unusually complex. Export it again as WAV or MP3.",
+              maxDecodeSeconds == Math.rint(maxDecodeSeconds)
+                  ? String.valueOf((long) maxDecodeSeconds)
+                  : String.valueOf(maxDecodeSeconds)));
+    }
   }
 }

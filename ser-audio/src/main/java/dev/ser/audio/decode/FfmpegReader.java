@@ -53,6 +53,7 @@ final class FfmpegReader {
   }
 
   private static DecodedAudio read(FFmpegFrameGrabber grabber, DecodeLimits limits) {
+    long deadline = limits.decodeDeadline();
     grabber.setOption("format_whitelist", FORMATS);
     grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
     try (grabber) {
@@ -64,13 +65,20 @@ final class FfmpegReader {
       if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
         throw new UnsupportedAudioException("This file has no audio track");
       }
-      return decode(grabber, limits);
+      return decode(grabber, limits, deadline);
     } catch (FrameGrabber.Exception e) {
       throw new CorruptAudioException("The audio file could not be closed cleanly.", e);
     }
   }
 
-  private static DecodedAudio decode(FFmpegFrameGrabber grabber, DecodeLimits limits) {
+  /**
+   * Grabs, downmixes and resamples frame by frame. The decode-time budget is checked before each
+   * grab; when it runs out, the exception leaves through the try-with-resources here (the
+   * resampler's native filter) and in {@link #read} (the grabber's codec and format contexts), so a
+   * stopped decode frees what it holds like a finished one.
+   */
+  private static DecodedAudio decode(
+      FFmpegFrameGrabber grabber, DecodeLimits limits, long deadline) {
     int sampleRate = grabber.getSampleRate();
     Resampler.requireSupportedRate(sampleRate);
     long maxFrames = limits.maxFrames(sampleRate);
@@ -78,6 +86,7 @@ final class FfmpegReader {
     float[] mono = new float[4096];
     try (Resampler resampler = new Resampler(sampleRate, AudioDecoder.SAMPLE_RATE)) {
       while (true) {
+        limits.requireBefore(deadline);
         Frame frame;
         try {
           frame = grabber.grabSamples();
