@@ -23,6 +23,10 @@ public class WebSettings {
   @ConfigProperty(name = "ser.record.max-seconds")
   int maxRecordSeconds;
 
+  @Inject
+  @ConfigProperty(name = "ser.audio.max-decode-seconds")
+  double maxDecodeSeconds;
+
   public long maxUploadBytes() {
     return maxUploadBytes;
   }
@@ -33,5 +37,10 @@ public class WebSettings {
 
   public int maxRecordSeconds() {
     return maxRecordSeconds;
+  }
+
+  /** Wall-clock seconds one decode may take ({@code DecodeLimits.maxDecodeSeconds()}). */
+  public double maxDecodeSeconds() {
+    return maxDecodeSeconds;
   }
 }

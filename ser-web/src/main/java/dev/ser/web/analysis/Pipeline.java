@@ -47,7 +47,9 @@ public class Pipeline {
 
   @PostConstruct
   void load() {
-    decoder = new AudioDecoder(new DecodeLimits(0.5, settings.maxAudioSeconds()));
+    decoder =
+        new AudioDecoder(
+            new DecodeLimits(0.5, settings.maxAudioSeconds(), settings.maxDecodeSeconds()));
     extractor = new FeatureExtractor(FeatureSpec.modelDefault());
     try {
       model =
