@@ -1,19 +1,18 @@
 package dev.ser.web.error;
 
 import dev.ser.inference.ModelException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** No model loaded: the server cannot analyse until it is fixed; 503, not the caller's fault. */
+/**
+ * No model loaded: the server cannot analyse until it is fixed; 503 with {@code Retry-After}, not
+ * the caller's fault.
+ */
 @Provider
 public class ModelExceptionMapper implements ExceptionMapper<ModelException> {
   @Override
   public Response toResponse(ModelException e) {
-    Response plain = Problem.unavailable(e.code()).response();
-    return Response.fromResponse(plain)
-        .header(HttpHeaders.RETRY_AFTER, StorageUnavailableExceptionMapper.RETRY_AFTER_SECONDS)
-        .build();
+    return Problem.unavailable(e.code()).response();
   }
 }

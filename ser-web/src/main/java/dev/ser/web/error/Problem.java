@@ -2,9 +2,11 @@ package dev.ser.web.error;
 
 import dev.ser.audio.AudioException;
 import dev.ser.domain.SerException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * What the caller did wrong, as both surfaces show it: the API's JSON body {@code {"error": code,
@@ -33,6 +35,14 @@ public record Problem(int status, String code, String message) {
           Map.entry("unsupported_audio", 415),
           Map.entry("unsupported_media_type", 415),
           Map.entry("too_many_requests", 429));
+
+  /**
+   * How long a client should wait before retrying a 503: about the time a restarted database or
+   * blob store takes to answer again, and twice the interval in which storage is retried.
+   */
+  static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
+
+  private static final int TOO_MANY_REQUESTS_RETRY_AFTER_SECONDS = 1;
 
   public Problem {
     if (status < 400 || status > 599) {
@@ -69,13 +79,23 @@ public record Problem(int status, String code, String message) {
     return Map.of("error", code, "message", message == null ? code : message);
   }
 
-  /** The API's answer: {@link #status()} with {@link #body()} as JSON. */
+  /**
+   * The {@code Retry-After} seconds for a problem that goes away by itself: 429 (an analysis of the
+   * same client finishes) and 503 (storage or the model comes back); empty for everything else.
+   */
+  public OptionalInt retryAfterSeconds() {
+    return switch (status) {
+      case 429 -> OptionalInt.of(TOO_MANY_REQUESTS_RETRY_AFTER_SECONDS);
+      case 503 -> OptionalInt.of(UNAVAILABLE_RETRY_AFTER_SECONDS);
+      default -> OptionalInt.empty();
+    };
+  }
+
+  /** The API's answer: {@link #status()} with {@link #body()} as JSON and any Retry-After. */
   public Response response() {
     Response.ResponseBuilder response =
         Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body());
-    if (status == 429) {
-      response.header("Retry-After", 1);
-    }
+    retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
     return response.build();
   }
 }

@@ -56,6 +56,13 @@ public class ProblemExceptionHandler extends ExceptionHandlerWrapper {
       context.renderResponse();
       return;
     }
+    problem
+        .retryAfterSeconds()
+        .ifPresent(
+            seconds ->
+                context
+                    .getExternalContext()
+                    .setResponseHeader("Retry-After", Integer.toString(seconds)));
     try {
       context.getExternalContext().responseSendError(problem.status(), problem.message());
       context.responseComplete();

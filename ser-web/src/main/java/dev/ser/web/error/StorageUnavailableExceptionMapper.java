@@ -1,7 +1,6 @@
 package dev.ser.web.error;
 
 import dev.ser.storage.StorageUnavailableException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,16 +14,12 @@ import java.util.logging.Logger;
 @Provider
 public class StorageUnavailableExceptionMapper
     implements ExceptionMapper<StorageUnavailableException> {
-  static final int RETRY_AFTER_SECONDS = 10;
   private static final Logger LOG =
       Logger.getLogger(StorageUnavailableExceptionMapper.class.getName());
 
   @Override
   public Response toResponse(StorageUnavailableException e) {
     LOG.log(Level.WARNING, "storage unavailable: " + e.getMessage(), e);
-    Response plain = Problem.unavailable(e.code()).response();
-    return Response.fromResponse(plain)
-        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-        .build();
+    return Problem.unavailable(e.code()).response();
   }
 }

@@ -66,4 +66,22 @@ class ProblemTest {
     assertThat(problem.status()).isEqualTo(500);
     assertThat(problem.message()).contains("abc-123").doesNotContain("Exception");
   }
+
+  @Test
+  void unavailableStorageIs503WithRetryAfter() {
+    Problem problem = Problem.unavailable("database_unavailable");
+
+    assertThat(problem.status()).isEqualTo(503);
+    assertThat(problem.retryAfterSeconds()).hasValue(10);
+    assertThat(problem.body()).containsEntry("error", "database_unavailable");
+  }
+
+  @Test
+  void onlyProblemsThatPassBySayWhenToRetry() {
+    assertThat(Problem.of(new SerException("too_many_requests", "wait")).retryAfterSeconds())
+        .hasValue(1);
+    assertThat(Problem.of(new SerException("bad_page", "page must be >= 0")).retryAfterSeconds())
+        .isEmpty();
+    assertThat(Problem.internal("abc-123").retryAfterSeconds()).isEmpty();
+  }
 }
