@@ -58,10 +58,12 @@ import org.junit.jupiter.api.Test;
  * 403 for admin pages; afterwards the rows and blobs are byte for byte what they were, and the
  * owner still can.
  *
- * <p>Forgery: every Faces form acts only with its own session's view state (server-side state
- * saving: without one the post is rendered as a fresh page, with another session's it is an expired
- * view), and the API refuses a cookie-authenticated change that a browser says came from another
- * site ({@code CrossSiteApiFilter}).
+ * <p>Forgery: every Faces form (log in, register, log out, upload, analyse a sample, delete from
+ * the history, create and revoke a token, delete the account, and the admin's add, publish or
+ * unpublish and delete sample) acts only with its own session's view state: with server-side state
+ * saving, a post without one is rendered as a fresh page and a post with another session's is an
+ * expired view. The API refuses a cookie-authenticated change that a browser says came from another
+ * site ({@code CrossSiteApiFilter}); it used to perform it.
  */
 class AccessControlIT {
   private static final String PASSWORD = "correct horse battery";
