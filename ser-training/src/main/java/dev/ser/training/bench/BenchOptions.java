@@ -15,14 +15,14 @@ import java.util.TreeMap;
  * The options {@code ./ser bench http} and {@code ./ser bench soak} share, parsed from {@code
  * --name value} pairs; an unknown option or a bad value is a usage error naming it.
  */
-final class BenchOptions {
+public final class BenchOptions {
   static final URI DEFAULT_URL = URI.create("http://127.0.0.1:8080");
 
   private final Map<String, String> values = new TreeMap<>();
 
   private BenchOptions() {}
 
-  static BenchOptions parse(String[] args, List<String> allowed) {
+  public static BenchOptions parse(String[] args, List<String> allowed) {
     BenchOptions options = new BenchOptions();
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
@@ -38,7 +38,7 @@ final class BenchOptions {
     return options;
   }
 
-  URI url() {
+  public URI url() {
     String text = values.getOrDefault("url", DEFAULT_URL.toString());
     try {
       URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
@@ -52,7 +52,7 @@ final class BenchOptions {
     }
   }
 
-  int positive(String name, int fallback, int max) {
+  public int positive(String name, int fallback, int max) {
     String text = values.get(name);
     if (text == null) {
       return fallback;
@@ -90,7 +90,7 @@ final class BenchOptions {
     return List.copyOf(list);
   }
 
-  Optional<Path> path(String name) {
+  public Optional<Path> path(String name) {
     return Optional.ofNullable(values.get(name)).map(Path::of);
   }
 
@@ -104,7 +104,7 @@ final class BenchOptions {
   }
 
   /** Where an already running server keeps its files: --data-dir, SER_DATA_DIR, or ./data. */
-  Path dataDirOfRunningServer() {
+  public Path dataDirOfRunningServer() {
     return path("data-dir")
         .or(
             () ->

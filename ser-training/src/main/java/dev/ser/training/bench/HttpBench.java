@@ -153,7 +153,7 @@ public final class HttpBench implements Main.Command {
    * Prints the check and says whether it passed: as many new predictions and recordings as 2xx
    * answers, each recording with its prediction and its blob, and no blob without a row.
    */
-  static boolean printConsistency(
+  public static boolean printConsistency(
       Consistency before, Consistency after, long successes, PrintStream out) {
     long newPredictions = after.predictions() - before.predictions();
     long newRecordings = after.recordings() - before.recordings();

@@ -8,10 +8,10 @@ import java.nio.file.Path;
  * The clone this command was built in (for {@code ./ser serve} and {@code ./data}) and the shared
  * golden folder next to it ({@code SER_GOLDEN} overrides it).
  */
-final class Repository {
+public final class Repository {
   private Repository() {}
 
-  static Path root() {
+  public static Path root() {
     try {
       Path jar =
           Path.of(Repository.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * with 429). A started server is stopped and its data directory (with its log) deleted on {@link
  * #close()}.
  */
-final class ServerUnderTest implements AutoCloseable {
+public final class ServerUnderTest implements AutoCloseable {
   /** Far above any --clients: the benchmark measures the server, not its per-client gate. */
   static final int RAISED_CLIENT_LIMIT = 1000;
 
@@ -53,7 +53,7 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   /** The server at {@code base} if something answers {@code /health/ready} there. */
-  static Optional<ServerUnderTest> attach(URI base, Path dataDir) {
+  public static Optional<ServerUnderTest> attach(URI base, Path dataDir) {
     if (readyStatus(base).isEmpty()) {
       return Optional.empty();
     }
@@ -67,7 +67,7 @@ final class ServerUnderTest implements AutoCloseable {
    * until {@code /health/ready} answers 200. The cold start is timed from the moment the launcher
    * hands over to the JVM (it may first build the WAR), to ready.
    */
-  static ServerUnderTest start(Path repository, URI base, PrintStream out)
+  public static ServerUnderTest start(Path repository, URI base, PrintStream out)
       throws IOException, InterruptedException {
     Path dataDir = Files.createTempDirectory("ser-bench-data-");
     // Inside the data directory, so it goes with it; kept with it when the start fails.
@@ -118,11 +118,11 @@ final class ServerUnderTest implements AutoCloseable {
         base, dataDir, OptionalLong.of(process.pid()), Optional.of(process), Optional.of(cold));
   }
 
-  boolean startedHere() {
+  public boolean startedHere() {
     return child.isPresent();
   }
 
-  Path dataDir() {
+  public Path dataDir() {
     return dataDir;
   }
 
@@ -147,7 +147,7 @@ final class ServerUnderTest implements AutoCloseable {
     return pid.isPresent() ? ProcessMemory.heapAfterGcKb(pid.getAsLong()) : OptionalLong.empty();
   }
 
-  String describe() {
+  public String describe() {
     return base
         + (startedHere() ? " (started here)" : " (already running)")
         + pid.stream().mapToObj(p -> ", pid " + p).findFirst().orElse(", pid not found");

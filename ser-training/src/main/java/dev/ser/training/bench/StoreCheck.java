@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * whose port is the fourth line of its {@code postmaster.pid}. The store is chosen from the same
  * environment variables the server reads.
  */
-final class StoreCheck implements AutoCloseable {
+public final class StoreCheck implements AutoCloseable {
   private static final String EMBEDDED_USER = "postgres";
   private static final String EMBEDDED_DATABASE = "ser";
   private static final int POOL_SIZE = 2;
@@ -46,7 +46,7 @@ final class StoreCheck implements AutoCloseable {
     this.store = store;
   }
 
-  static StoreCheck open(Path dataDir) throws IOException {
+  public static StoreCheck open(Path dataDir) throws IOException {
     Optional<String> externalUrl = env("SER_DB_URL");
     DatabaseSettings settings =
         externalUrl.isPresent()
@@ -100,7 +100,7 @@ final class StoreCheck implements AutoCloseable {
     return Integer.parseInt(postmasterPid.get(3).strip());
   }
 
-  Consistency check() {
+  public Consistency check() {
     return new ConsistencyCheck(database, store).run();
   }
 
