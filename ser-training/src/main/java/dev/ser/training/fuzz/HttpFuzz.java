@@ -2,6 +2,7 @@ package dev.ser.training.fuzz;
 
 import dev.ser.audio.decode.fuzz.Mutant;
 import dev.ser.audio.decode.fuzz.Mutator;
+import dev.ser.audio.decode.fuzz.SeedFormat;
 import dev.ser.storage.recording.Consistency;
 import dev.ser.training.bench.BenchOptions;
 import dev.ser.training.bench.HttpBench;
@@ -46,6 +47,7 @@ public final class HttpFuzz implements Main.Command {
   private static final int DEFAULT_CLIENTS = 4;
   private static final int ANONYMOUS_LIMIT = 4;
   private static final int PROGRESS_EVERY = 1000;
+  private static final int WARM_UP_ROUNDS = 3;
 
   @Override
   public String summary() {
@@ -89,10 +91,12 @@ public final class HttpFuzz implements Main.Command {
       try (StoreCheck storage = StoreCheck.open(server.dataDir())) {
         Consistency before = storage.check();
         Mutator mutator = new Mutator(seed);
+        Uploader uploader = new Uploader(url);
+        long warmUpCreated = warmUp(uploader, clients, out);
         FuzzSummary summary = new FuzzSummary();
         List<Failure> failures = new ArrayList<>();
         long started = System.nanoTime();
-        fuzz(new Uploader(url), mutator, files, clients, summary, failures, out);
+        fuzz(uploader, mutator, files, clients, summary, failures, out);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         out.printf(
@@ -107,9 +111,10 @@ public final class HttpFuzz implements Main.Command {
         boolean ready = readyAfterwards(url);
         out.println("/health/ready afterwards: " + (ready ? "200, OK" : "NOT 200"));
         Consistency after = storage.check();
-        boolean consistent = HttpBench.printConsistency(before, after, summary.created(), out);
+        boolean consistent =
+            HttpBench.printConsistency(before, after, warmUpCreated + summary.created(), out);
         if (!failures.isEmpty()) {
-          keep(failures, corpus, out);
+          keep(failures, corpus, uploader, out);
         }
         boolean passed = failures.isEmpty() && ready && consistent;
         out.println(
@@ -174,21 +179,57 @@ public final class HttpFuzz implements Main.Command {
     }
   }
 
-  /** Writes each failing input and a note of what it got, for the regression corpus. */
-  private static void keep(List<Failure> failures, Path corpus, PrintStream out)
-      throws IOException {
+  /**
+   * Sends each seed file unchanged, {@value #WARM_UP_ROUNDS} times from every client, before the
+   * run: the first requests of a fresh server pay for class loading, JIT and the model's first
+   * session runs, which would otherwise be charged to whichever mutants come first. Returns the
+   * 201s, which the store check counts too.
+   */
+  private static long warmUp(Uploader uploader, int clients, PrintStream out)
+      throws InterruptedException {
+    long created = 0;
+    int sent = 0;
+    long started = System.nanoTime();
+    for (int round = 0; round < WARM_UP_ROUNDS * clients; round++) {
+      for (SeedFormat format : SeedFormat.values()) {
+        Uploader.Transport transport = Uploader.Transport.values()[sent++ % 2];
+        String name = "speech_16k." + format.extension();
+        if (uploader.send(name, format, format.bytes(), transport).status() == 201) {
+          created++;
+        }
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "warm-up: %d unchanged seed files in %.0f s, %d answered 201; not in the table%n",
+        sent,
+        (System.nanoTime() - started) / 1e9,
+        created);
+    return created;
+  }
+
+  /**
+   * Writes each failing input and a note of what it got, for the regression corpus. Each is sent
+   * once more on its own, so the note tells an input that is slow by itself from one that waited
+   * behind others on a busy machine.
+   */
+  private static void keep(List<Failure> failures, Path corpus, Uploader uploader, PrintStream out)
+      throws IOException, InterruptedException {
     Files.createDirectories(corpus);
     out.printf("%d inputs broke a rule; kept in %s:%n", failures.size(), corpus);
     for (Failure failure : failures) {
       Mutant mutant = failure.mutant();
       Files.write(corpus.resolve(mutant.fileName()), mutant.bytes());
+      Answer alone = uploader.send(mutant);
       String note =
           String.format(
               Locale.ROOT,
-              "%s sent %s: %s%n",
+              "%s sent %s: %s; alone again: %s in %.0f ms%n",
               mutant.fileName(),
               Uploader.Transport.of(mutant),
-              failure.problem());
+              failure.problem(),
+              alone.outcome(),
+              alone.millis());
       Files.writeString(corpus.resolve(mutant.fileName() + ".txt"), note, StandardCharsets.UTF_8);
       out.print("  " + note);
     }

@@ -1,6 +1,7 @@
 package dev.ser.training.fuzz;
 
 import dev.ser.audio.decode.fuzz.Mutant;
+import dev.ser.audio.decode.fuzz.SeedFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -48,7 +49,13 @@ final class Uploader {
 
   /** Sends {@code mutant} and returns the answer; a transport failure is an answer too. */
   Answer send(Mutant mutant) throws InterruptedException {
-    HttpRequest request = request(mutant, Transport.of(mutant));
+    return send(mutant.fileName(), mutant.format(), mutant.bytes(), Transport.of(mutant));
+  }
+
+  /** Sends a file named {@code fileName} (the name goes only into a multipart upload). */
+  Answer send(String fileName, SeedFormat format, byte[] bytes, Transport transport)
+      throws InterruptedException {
+    HttpRequest request = request(fileName, format, bytes, transport);
     long sent = System.nanoTime();
     try {
       HttpResponse<String> response =
@@ -63,33 +70,33 @@ final class Uploader {
     }
   }
 
-  HttpRequest request(Mutant mutant, Transport transport) {
+  HttpRequest request(String fileName, SeedFormat format, byte[] bytes, Transport transport) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint).timeout(TIMEOUT).header("Accept", "application/json");
     if (transport == Transport.RAW) {
       return request
-          .header("Content-Type", mutant.format().mediaType())
-          .POST(HttpRequest.BodyPublishers.ofByteArray(mutant.bytes()))
+          .header("Content-Type", format.mediaType())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
           .build();
     }
     return request
         .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(mutant)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(fileName, format, bytes)))
         .build();
   }
 
-  static byte[] multipart(Mutant mutant) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(mutant.bytes().length + 512);
+  static byte[] multipart(String fileName, SeedFormat format, byte[] bytes) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + 512);
     String head =
         "--"
             + BOUNDARY
             + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-            + mutant.fileName()
+            + fileName
             + "\"\r\nContent-Type: "
-            + mutant.format().mediaType()
+            + format.mediaType()
             + "\r\n\r\n";
     body.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(mutant.bytes());
+    body.writeBytes(bytes);
     body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
     return body.toByteArray();
   }

@@ -17,7 +17,10 @@ class UploaderTest {
 
   @Test
   void multipartBodyCarriesTheFileInTheFileFieldWithItsNameAndType() {
-    String body = new String(Uploader.multipart(mp3), StandardCharsets.ISO_8859_1);
+    String body =
+        new String(
+            Uploader.multipart(mp3.fileName(), mp3.format(), mp3.bytes()),
+            StandardCharsets.ISO_8859_1);
 
     assertThat(body)
         .contains(
@@ -31,8 +34,10 @@ class UploaderTest {
     Uploader uploader = new Uploader(URI.create("http://127.0.0.1:8080"));
     Mutant odd = new Mutant(5, SeedFormat.WEBM, Mutation.SPLICE, new byte[] {1, 2});
 
-    HttpRequest multipart = uploader.request(mp3, Uploader.Transport.of(mp3));
-    HttpRequest raw = uploader.request(odd, Uploader.Transport.of(odd));
+    HttpRequest multipart =
+        uploader.request(mp3.fileName(), mp3.format(), mp3.bytes(), Uploader.Transport.of(mp3));
+    HttpRequest raw =
+        uploader.request(odd.fileName(), odd.format(), odd.bytes(), Uploader.Transport.of(odd));
 
     assertThat(multipart.uri()).isEqualTo(URI.create("http://127.0.0.1:8080/api/v1/predictions"));
     assertThat(multipart.headers().firstValue("Content-Type").orElseThrow())
