@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +61,17 @@ public final class EmotionModel implements AutoCloseable {
           .setInterOpParallelismThreads(1)
           .build();
 
-  /** Windows per session call: bounds the memory of one call on long audio. */
+  /**
+   * Windows per session call: what concurrent requests share (see {@link WindowBatcher}), and the
+   * bound on the memory of one call on long audio.
+   */
   private static final int MAX_BATCH = 64;
 
   private final SavedModelBundle bundle;
   private final SessionFunction function;
   private final ModelCard card;
   private final Optional<Path> extractedFrom;
+  private final WindowBatcher batcher;
 
   private EmotionModel(
       SavedModelBundle bundle, SessionFunction function, ModelCard card, Optional<Path> temp) {
@@ -76,6 +79,7 @@ public final class EmotionModel implements AutoCloseable {
     this.function = function;
     this.card = card;
     this.extractedFrom = temp;
+    this.batcher = new WindowBatcher(this::run, MAX_BATCH);
   }
 
   /**
@@ -193,20 +197,13 @@ public final class EmotionModel implements AutoCloseable {
   }
 
   /**
-   * Softmax probabilities of each window, {@code [windows][6]} in {@link Emotion} order.
+   * Softmax probabilities of each window, {@code [windows][6]} in {@link Emotion} order. Windows of
+   * concurrent callers may share one session call; a window's probabilities do not depend on its
+   * company beyond float rounding.
    *
    * @throws IllegalArgumentException for windows of another shape than the model's
    */
   public float[][] probabilities(List<InputWindow> windows) {
-    List<float[]> rows = new ArrayList<>(windows.size());
-    for (int from = 0; from < windows.size(); from += MAX_BATCH) {
-      rows.addAll(run(windows.subList(from, Math.min(windows.size(), from + MAX_BATCH))));
-    }
-    return rows.toArray(float[][]::new);
-  }
-
-  private List<float[]> run(List<InputWindow> windows) {
-    int n = windows.size();
     int mels = card.featureSpec().nMels();
     int width = card.featureSpec().nMfcc() + 2;
     for (InputWindow window : windows) {
@@ -216,6 +213,14 @@ public final class EmotionModel implements AutoCloseable {
         throw new IllegalArgumentException("window shape does not match the model");
       }
     }
+    return windows.isEmpty() ? new float[0][] : batcher.probabilities(windows);
+  }
+
+  /** One session call on at most {@link #MAX_BATCH} windows. */
+  private float[][] run(List<InputWindow> windows) {
+    int n = windows.size();
+    int mels = card.featureSpec().nMels();
+    int width = card.featureSpec().nMfcc() + 2;
     long frames = card.windowFrames();
     try (TFloat32 logMel = tensor(Shape.of(n, frames, mels), windows, InputWindow::logMel);
         TFloat32 frame = tensor(Shape.of(n, frames, width), windows, InputWindow::frameFeatures);
@@ -226,11 +231,9 @@ public final class EmotionModel implements AutoCloseable {
       int classes = Emotion.count();
       float[] flat = new float[n * classes];
       probabilities.copyTo(DataBuffers.of(flat, false, false));
-      List<float[]> rows = new ArrayList<>(n);
+      float[][] rows = new float[n][classes];
       for (int i = 0; i < n; i++) {
-        float[] row = new float[classes];
-        System.arraycopy(flat, i * classes, row, 0, classes);
-        rows.add(row);
+        System.arraycopy(flat, i * classes, rows[i], 0, classes);
       }
       return rows;
     }
@@ -244,6 +247,7 @@ public final class EmotionModel implements AutoCloseable {
 
   @Override
   public void close() {
+    batcher.close();
     bundle.close();
     extractedFrom.ifPresent(EmotionModel::deleteQuietly);
   }
