@@ -3,9 +3,11 @@ package dev.ser.domain.account;
 import java.util.Objects;
 
 /**
- * A password hash in the self-describing text form the web layer's hasher writes (algorithm,
- * parameters, salt and hash in one string, e.g. Jakarta Security's PBKDF2 format). Never a
- * password; {@link #toString()} does not print it so it stays out of logs.
+ * A password hash in a self-describing text form (algorithm, parameters, salt and hash in one
+ * string): the PHC form {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} the web layer writes,
+ * or Jakarta Security's {@code PBKDF2WithHmacSHA256:<iterations>:<salt>:<hash>} from before, which
+ * sign-in replaces. Never a password; {@link #toString()} does not print it so it stays out of
+ * logs.
  */
 public record PasswordHash(String encoded) {
   public static final int MAX_LENGTH = 512;

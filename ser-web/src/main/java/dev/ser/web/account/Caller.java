@@ -26,11 +26,15 @@ public record Caller(Optional<Account> account, Optional<Visitor> visitor, Strin
     return account.map(Account::id);
   }
 
+  /** The signed-in account; an anonymous caller gets {@code unauthorized}. */
+  public Account requireAccount() {
+    return account.orElseThrow(
+        () -> new SerException("unauthorized", "Sign in (or send an API token) first."));
+  }
+
   /** The signed-in account's id; an anonymous caller gets {@code unauthorized}. */
   public UserId requireUserId() {
-    return userId()
-        .orElseThrow(
-            () -> new SerException("unauthorized", "Sign in (or send an API token) first."));
+    return requireAccount().id();
   }
 
   public boolean isSignedIn() {

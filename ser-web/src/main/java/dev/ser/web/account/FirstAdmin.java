@@ -1,8 +1,11 @@
 package dev.ser.web.account;
 
+import dev.ser.domain.account.Account;
 import dev.ser.domain.account.Role;
 import dev.ser.domain.account.Username;
 import dev.ser.storage.account.Users;
+import dev.ser.storage.audit.AuditEntry;
+import dev.ser.storage.audit.AuditLog;
 import dev.ser.web.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,13 +37,27 @@ public class FirstAdmin {
     if (exists) {
       return;
     }
-    String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(FirstAdmin::random);
+    boolean configured = configuredPassword.filter(p -> !p.isBlank()).isPresent();
+    String password = configured ? configuredPassword.get() : random();
     var hash = passwords.hash(password);
     storage
         .database()
         .execute(
-            em -> new Users(em).register(new Username(USERNAME), hash, Role.ADMIN, Instant.now()));
-    if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
+            em -> {
+              Account admin =
+                  new Users(em).register(new Username(USERNAME), hash, Role.ADMIN, Instant.now());
+              new AuditLog(em)
+                  .record(
+                      AuditEntry.bySystem("admin.create", admin.id().toString(), Instant.now())
+                          .withDetail(
+                              "first start: created '"
+                                  + USERNAME
+                                  + "' with "
+                                  + (configured
+                                      ? "the password from SER_ADMIN_PASSWORD"
+                                      : "a random password printed to the log")));
+            });
+    if (configured) {
       LOG.info("created the admin account 'admin' with the password from SER_ADMIN_PASSWORD");
     } else {
       LOG.warning(

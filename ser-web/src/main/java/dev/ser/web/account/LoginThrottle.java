@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,18 +46,21 @@ public class LoginThrottle {
     }
   }
 
-  public void failed(String username) {
+  /** Counts a failure; how long the name is now locked for, if this failure locked it. */
+  public Optional<Duration> failed(String username) {
     if (failures.size() > MAX_TRACKED) {
       failures.clear();
     }
-    failures.compute(
-        key(username),
-        (name, before) -> {
-          int count = before == null ? 1 : before.count() + 1;
-          Instant until =
-              count < FREE_FAILURES ? Instant.MIN : clock.instant().plus(lockFor(count));
-          return new Failures(count, until);
-        });
+    Failures now =
+        failures.compute(
+            key(username),
+            (name, before) -> {
+              int count = before == null ? 1 : before.count() + 1;
+              Instant until =
+                  count < FREE_FAILURES ? Instant.MIN : clock.instant().plus(lockFor(count));
+              return new Failures(count, until);
+            });
+    return now.count() < FREE_FAILURES ? Optional.empty() : Optional.of(lockFor(now.count()));
   }
 
   public void succeeded(String username) {

@@ -4,34 +4,43 @@ import dev.ser.domain.SerException;
 import dev.ser.domain.account.PasswordHash;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.util.Map;
+import java.security.SecureRandom;
 
 /**
- * Password hashing with Jakarta Security's PBKDF2 (HMAC-SHA256, 210,000 iterations, 16-byte salt,
- * 32-byte key), stored in its self-describing text form so the parameters can be raised later
- * without invalidating old hashes.
+ * Password hashing: new hashes are {@link Argon2id} with OWASP's parameters; hashes from before
+ * (Jakarta Security's PBKDF2, see {@link Pbkdf2Legacy}) still verify and are reported as outdated,
+ * so sign-in replaces them. Raising the Argon2id parameters later works the same way.
  */
 @ApplicationScoped
 public class Passwords {
   static final int MIN_LENGTH = 10;
   static final int MAX_LENGTH = 200;
 
-  @Inject Pbkdf2PasswordHash pbkdf2;
+  /** What checking a password against a stored hash found. */
+  public enum Verdict {
+    WRONG,
+    RIGHT,
+    /** Right, but stored with an older scheme or weaker parameters: store a new hash. */
+    RIGHT_BUT_OUTDATED
+  }
+
+  private final Argon2id current;
+  private final SecureRandom random = new SecureRandom();
 
   /** Verified against for unknown usernames, so a wrong name costs as long as a wrong password. */
   private String decoy;
 
+  public Passwords() {
+    this(Argon2id.OWASP);
+  }
+
+  Passwords(Argon2id current) {
+    this.current = current;
+  }
+
   @PostConstruct
-  void configure() {
-    pbkdf2.initialize(
-        Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", "210000",
-            "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-    decoy = pbkdf2.generate("not a password anyone uses".toCharArray());
+  void makeDecoy() {
+    decoy = current.hash("not a password anyone uses".toCharArray(), random);
   }
 
   /** Hashes a new password after checking it is long enough to be worth hashing. */
@@ -41,15 +50,30 @@ public class Passwords {
           "weak_password",
           "Choose a password of " + MIN_LENGTH + " to " + MAX_LENGTH + " characters.");
     }
-    return new PasswordHash(pbkdf2.generate(password.toCharArray()));
+    return rehash(password.toCharArray());
   }
 
-  public boolean matches(char[] password, PasswordHash hash) {
-    return pbkdf2.verify(password, hash.encoded());
+  /** A current hash of a password that was already accepted once, with no length rules. */
+  public PasswordHash rehash(char[] password) {
+    return new PasswordHash(current.hash(password, random));
+  }
+
+  public Verdict verify(char[] password, PasswordHash stored) {
+    String encoded = stored.encoded();
+    if (Argon2id.verify(password, encoded)) {
+      return current.madeThis(encoded) ? Verdict.RIGHT : Verdict.RIGHT_BUT_OUTDATED;
+    }
+    if (Pbkdf2Legacy.verify(password, encoded)) {
+      return Verdict.RIGHT_BUT_OUTDATED;
+    }
+    return Verdict.WRONG;
   }
 
   /** Spends the time of one verification, for a username that does not exist. */
   void waste(char[] password) {
-    pbkdf2.verify(password, decoy);
+    if (decoy == null) {
+      makeDecoy();
+    }
+    Argon2id.verify(password, decoy);
   }
 }

@@ -62,7 +62,9 @@ public class SerAuthenticationMechanism implements HttpAuthenticationMechanism {
     if (context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential login) {
       Account account;
       try {
-        account = authentication.signIn(login.getCaller(), login.getPassword().getValue());
+        account =
+            authentication.signIn(
+                login.getCaller(), login.getPassword().getValue(), request.getRemoteAddr());
       } catch (SerException e) {
         request.setAttribute(SIGN_IN_PROBLEM, e);
         return AuthenticationStatus.SEND_FAILURE;

@@ -38,6 +38,16 @@ class LoginThrottleTest {
   }
 
   @Test
+  void onlyTheFailuresThatLockSayForHowLong() {
+    for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
+      assertThat(throttle.failed("anna")).isEmpty();
+    }
+
+    assertThat(throttle.failed("anna")).contains(LoginThrottle.FIRST_LOCK);
+    assertThat(throttle.failed("anna")).contains(LoginThrottle.FIRST_LOCK.multipliedBy(2));
+  }
+
+  @Test
   void lockEndsAfterItsTime() {
     for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
       throttle.failed("anna");
