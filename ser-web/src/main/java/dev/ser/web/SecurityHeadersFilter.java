@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Headers that make every response harder to abuse: no inline or foreign script (all of ours is in
- * /resources/js), no framing by other sites, no MIME sniffing, no referrer leaking result URLs.
+ * /resources/js), no framing by other sites, no MIME sniffing, no referrer leaking result URLs;
+ * over HTTPS (directly or behind App Service's front end) browsers are told to stay on HTTPS.
  */
 @WebFilter("/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -28,6 +29,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Permissions-Policy", "microphone=(self), camera=(), geolocation=()");
+    if (request.isSecure()) {
+      response.setHeader("Strict-Transport-Security", "max-age=31536000");
+    }
     chain.doFilter(request, response);
   }
 }
