@@ -38,6 +38,18 @@ public interface AudioStore extends AutoCloseable {
    */
   List<BlobKey> keysOlderThan(Instant cutoff);
 
+  /**
+   * Deletes what writes left behind when their process died mid-write and that was last touched
+   * before the cutoff, e.g. the local store's hidden temporary files, which are no key and so never
+   * an orphan the sweeper would list. Azure Blob Storage discards uncommitted blocks by itself,
+   * hence the default.
+   *
+   * @return how many leftovers were deleted
+   */
+  default int deleteAbandonedWrites(Instant cutoff) {
+    return 0;
+  }
+
   /** Whether the store answers right now; for the health check, never throws. */
   boolean isAvailable();
 

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  * <p>The content type is not kept: the database row that points at the object records it.
  */
 public final class LocalDiskAudioStore implements AudioStore {
+  private static final String TEMPORARY_PREFIX = ".tmp-";
+
   private final Path root;
 
   public LocalDiskAudioStore(Path directory) {
@@ -60,7 +62,7 @@ public final class LocalDiskAudioStore implements AudioStore {
     try {
       Files.createDirectories(target.getParent());
       checkInside(target.getParent().toRealPath());
-      temporary = target.resolveSibling(".tmp-" + UUID.randomUUID());
+      temporary = target.resolveSibling(TEMPORARY_PREFIX + UUID.randomUUID());
       long written;
       try (FileChannel channel =
           FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -85,7 +87,7 @@ public final class LocalDiskAudioStore implements AudioStore {
         try {
           Files.deleteIfExists(temporary);
         } catch (IOException ignored) {
-          // The sweeper never lists hidden files, so a leftover temporary file harms nothing.
+          // deleteAbandonedWrites removes it once it is older than the sweeper's grace.
         }
       }
     }
@@ -162,6 +164,42 @@ public final class LocalDiskAudioStore implements AudioStore {
       throw unavailable("cannot list " + root, e);
     }
     return keys;
+  }
+
+  /**
+   * Deletes the hidden temporary files ({@code .tmp-<uuid>}) of writes that never reached their
+   * rename: a process killed mid-write leaves one, with part of the bytes.
+   */
+  @Override
+  public int deleteAbandonedWrites(Instant cutoff) {
+    List<Path> abandoned = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      files
+          .filter(path -> path.getFileName().toString().startsWith(TEMPORARY_PREFIX))
+          .forEach(
+              path -> {
+                try {
+                  BasicFileAttributes attributes =
+                      Files.readAttributes(
+                          path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                  if (attributes.isRegularFile()
+                      && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
+                    abandoned.add(path);
+                  }
+                } catch (IOException vanished) {
+                  // Renamed into place or deleted while we walked.
+                }
+              });
+      int deleted = 0;
+      for (Path path : abandoned) {
+        if (Files.deleteIfExists(path)) {
+          deleted++;
+        }
+      }
+      return deleted;
+    } catch (IOException | UncheckedIOException e) {
+      throw unavailable("cannot clean up " + root, e);
+    }
   }
 
   @Override

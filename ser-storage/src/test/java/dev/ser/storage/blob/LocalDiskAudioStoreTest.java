@@ -7,6 +7,7 @@ import dev.ser.storage.StorageUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,24 @@ class LocalDiskAudioStoreTest extends AudioStoreContract {
   @Override
   AudioStore store() {
     return store;
+  }
+
+  @Test
+  void abandonedWriteIsDeletedOnlyOnceOlderThanTheCutoff() throws Exception {
+    Path recordings = Files.createDirectories(root.resolve("audio/recordings"));
+    Path old = Files.write(recordings.resolve(".tmp-killed-mid-write"), new byte[] {1, 2});
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(7200)));
+    Path current = Files.write(recordings.resolve(".tmp-still-writing"), new byte[] {3});
+    store.put(new BlobKey("recordings/kept"), new byte[] {4}, "audio/wav");
+    Files.setLastModifiedTime(
+        recordings.resolve("kept"), FileTime.from(Instant.now().minusSeconds(7200)));
+
+    int deleted = store.deleteAbandonedWrites(Instant.now().minusSeconds(3600));
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(old).doesNotExist();
+    assertThat(current).exists();
+    assertThat(recordings.resolve("kept")).exists();
   }
 
   @Test

@@ -70,6 +70,7 @@ class FaultsIT {
           .build();
 
   private static Path work;
+  private static Path war;
   private static Path audio;
   private static byte[] wav;
   private static RestartablePostgres postgres;
@@ -90,24 +91,37 @@ class FaultsIT {
     }
   }
 
+  /**
+   * A directory of its own per run, with its own copy of the WAR: other builds in the same tree may
+   * run this class or rebuild {@code target/ser-web.war} meanwhile, and the restart must deploy the
+   * same application as the first start.
+   */
   @BeforeAll
   static void startDatabase() throws IOException {
-    work = Path.of("target/it-faults").toAbsolutePath();
-    deleteRecursively(work);
-    Files.createDirectories(work);
+    work =
+        Files.createTempDirectory(Files.createDirectories(Path.of("target")), "it-faults-")
+            .toAbsolutePath();
+    war =
+        Files.copy(
+            Path.of(System.getProperty("ser.war", "target/ser-web.war")),
+            work.resolve("ser-web.war"));
     audio = work.resolve("data/audio");
     wav = Files.readAllBytes(Path.of("src/test/resources/audio/speech_16k.wav"));
     postgres = RestartablePostgres.create(work.resolve("postgres"));
   }
 
   @AfterAll
-  static void stopEverything() {
+  static void stopEverything() throws IOException {
     if (server != null) {
       server.close();
     }
     if (postgres != null) {
       postgres.close();
     }
+    // The server's log stays for whoever reads a failure; the rest is hundreds of megabytes.
+    deleteRecursively(work.resolve("postgres"));
+    deleteRecursively(work.resolve("data"));
+    Files.deleteIfExists(war);
   }
 
   @Test
@@ -116,10 +130,12 @@ class FaultsIT {
     KillableServer app = server(RETENTION_OFF);
     UUID ancient = created(post(app));
     age(ancient, Duration.ofDays(400));
-    Path oldOrphan = plantBlob(Duration.ofHours(2));
-    Path youngOrphan = plantBlob(Duration.ZERO);
+    Path oldOrphan = plantBlob("", Duration.ofHours(2));
+    Path youngOrphan = plantBlob("", Duration.ZERO);
+    Path halfWritten = plantBlob(".tmp-", Duration.ofHours(2));
 
     awaitTrue(() -> !Files.exists(oldOrphan), Duration.ofSeconds(30), "old orphan swept");
+    awaitTrue(() -> !Files.exists(halfWritten), Duration.ofSeconds(5), "half-written blob swept");
 
     assertThat(youngOrphan).as("an orphan younger than the grace may still get its rows").exists();
     assertThat(recordingExists(ancient)).isTrue();
@@ -140,8 +156,10 @@ class FaultsIT {
     Reply ready;
     Reply page;
     Set<String> blobsDuring;
+    long refusedIn;
     try {
       refused = post(app);
+      refusedIn = System.nanoTime() - down;
       ready = get(app, "health/ready");
       page = get(app, "result.xhtml?id=" + existing);
       blobsDuring = blobKeys();
@@ -167,8 +185,8 @@ class FaultsIT {
     assertThat(blobsDuring).as("the refused upload's blob was removed").isEqualTo(blobsBefore);
     assertThat(get(app, "health/ready").status()).isEqualTo(200);
     System.out.printf(
-        "database outage: 503 within %.1f s of the stop; 201 again %.1f s after the restart%n",
-        (up - down) / 1e9, (recovered - up) / 1e9);
+        "database outage: POST answered 503 in %.1f s; 201 again %.1f s after the restart%n",
+        refusedIn / 1e9, (recovered - up) / 1e9);
   }
 
   @Test
@@ -183,15 +201,20 @@ class FaultsIT {
     Files.writeString(audio, "not a directory");
     Reply refused;
     Reply ready;
+    long refusedIn;
     try {
+      long broken = System.nanoTime();
       refused = post(app);
+      refusedIn = System.nanoTime() - broken;
       ready = get(app, "health/ready");
     } finally {
       Files.delete(audio);
       Files.move(away, audio);
     }
+    long restored = System.nanoTime();
     long rowsDuring = count("SELECT count(*) FROM recordings");
     awaitTrue(() -> post(app).status() == 201, Duration.ofSeconds(30), "201 after the outage");
+    long recovered = System.nanoTime();
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(503);
     assertThat(refused.retryAfter()).isEqualTo("10");
@@ -202,6 +225,9 @@ class FaultsIT {
     assertThat(data.get("blob").asBoolean()).isFalse();
     assertThat(data.get("database").asBoolean()).isTrue();
     assertThat(get(app, "health/ready").status()).isEqualTo(200);
+    System.out.printf(
+        "blob outage: POST answered 503 in %.1f s; 201 again %.1f s after the repair%n",
+        refusedIn / 1e9, (recovered - restored) / 1e9);
   }
 
   @Test
@@ -244,11 +270,14 @@ class FaultsIT {
     clients.shutdown();
     assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
     Set<String> orphansAfterKill = orphanKeys();
+    long halfWrittenAfterKill = halfWrittenFiles();
     Set<UUID> seen = Set.copyOf(answered);
 
     KillableServer restarted = server(RETENTION_DAYS);
     awaitTrue(
-        () -> orphanKeys().isEmpty(), Duration.ofSeconds(60), "no blob without rows after cleanup");
+        () -> orphanKeys().isEmpty() && halfWrittenFiles() == 0,
+        Duration.ofSeconds(60),
+        "no blob without rows and no half-written file after cleanup");
 
     assertThat(statuses.keySet()).as("statuses before the kill").containsOnly(201);
     assertThat(
@@ -267,11 +296,12 @@ class FaultsIT {
     assertThat(recordingIds()).as("every 201 before the kill").containsAll(seen);
     assertThat(created(post(restarted))).isNotNull();
     System.out.printf(
-        "kill mid-load: %d answered 201, %d requests cut off, %d orphan blobs after the kill,"
-            + " all swept; restart to ready in %.1f s%n",
+        "kill mid-load: %d answered 201, %d requests cut off, %d orphan blobs and %d half-written"
+            + " files after the kill, all swept; restart to ready in %.1f s%n",
         seen.size(),
         cutOff.get(),
         orphansAfterKill.size(),
+        halfWrittenAfterKill,
         restarted.startup().toMillis() / 1000.0);
   }
 
@@ -309,6 +339,7 @@ class FaultsIT {
     }
     server =
         KillableServer.start(
+            war,
             Map.of(
                 "SER_DB_URL", postgres.jdbcUrl(),
                 "SER_DB_USER", "postgres",
@@ -370,9 +401,12 @@ class FaultsIT {
     }
   }
 
-  /** A blob no row points at, last written {@code age} ago, as a crash leaves one. */
-  private static Path plantBlob(Duration age) throws IOException {
-    Path blob = audio.resolve("recordings/" + UUID.randomUUID());
+  /**
+   * A blob no row points at, last written {@code age} ago, as a crash leaves one: between the blob
+   * and its rows (no prefix), or in the middle of writing it (the local store's {@code .tmp-}).
+   */
+  private static Path plantBlob(String prefix, Duration age) throws IOException {
+    Path blob = audio.resolve("recordings/" + prefix + UUID.randomUUID());
     Files.createDirectories(blob.getParent());
     Files.write(blob, wav);
     Files.setLastModifiedTime(blob, FileTime.from(Instant.now().minus(age)));
@@ -445,6 +479,14 @@ class FaultsIT {
           .filter(path -> !path.getFileName().toString().startsWith("."))
           .map(path -> audio.relativize(path).toString())
           .collect(Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long halfWrittenFiles() {
+    try (Stream<Path> files = Files.walk(audio)) {
+      return files.filter(path -> path.getFileName().toString().startsWith(".tmp-")).count();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

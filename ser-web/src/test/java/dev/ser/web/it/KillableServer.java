@@ -43,11 +43,11 @@ final class KillableServer implements AutoCloseable {
    * Starts the server and returns once {@code /health/ready} answers 200: the WAR is deployed,
    * storage open and the model loaded.
    *
+   * @param war the application
    * @param environment the {@code SER_*} settings, added to this JVM's environment
    * @param log where the server's output goes (appended, so a restart keeps the first run's log)
    */
-  static KillableServer start(Map<String, String> environment, Path log) {
-    Path war = Path.of(System.getProperty("ser.war", "target/ser-web.war"));
+  static KillableServer start(Path war, Map<String, String> environment, Path log) {
     Path payara = Path.of(System.getProperty("ser.payara", "target/payara/payara-micro.jar"));
     int port = freePort();
     ProcessBuilder builder =
