@@ -1,5 +1,6 @@
 package dev.ser.web.account;
 
+import dev.ser.domain.SerException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -44,9 +45,22 @@ public class LoginBacking {
       faces.responseComplete();
       return null;
     }
-    faces.addMessage(
-        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(external), null));
     return null;
+  }
+
+  /**
+   * "Wrong username or password" for either mistake, so the page never says which names exist; a
+   * lock-out says how long it lasts, since it applies whatever the password.
+   */
+  private static String refusal(ExternalContext external) {
+    Object problem =
+        ((HttpServletRequest) external.getRequest())
+            .getAttribute(SerAuthenticationMechanism.SIGN_IN_PROBLEM);
+    if (problem instanceof SerException e && e.code().equals("too_many_requests")) {
+      return e.getMessage();
+    }
+    return "Wrong username or password.";
   }
 
   public String getUsername() {

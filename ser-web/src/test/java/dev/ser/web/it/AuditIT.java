@@ -113,6 +113,8 @@ class AuditIT {
         assertThat(signIn(browser, username, "not the password")).isFalse();
       }
       assertThat(signIn(browser, username, PASSWORD)).as("locked").isFalse();
+      assertThat(browser.find(".message.error").getText())
+          .contains("Too many failed sign-ins for this name");
       assertThat(signIn(browser, unknown, PASSWORD)).isFalse();
     }
 
