@@ -10,6 +10,10 @@ import java.security.SecureRandom;
  * Password hashing: new hashes are {@link Argon2id} with OWASP's parameters; hashes from before
  * (Jakarta Security's PBKDF2, see {@link Pbkdf2Legacy}) still verify and are reported as outdated,
  * so sign-in replaces them. Raising the Argon2id parameters later works the same way.
+ *
+ * <p>Each Argon2id computation takes 19 MiB, so only as many run at once as there are processors
+ * (at least two): a flood of sign-ins queues for the CPU it needs anyway instead of filling the
+ * heap.
  */
 @ApplicationScoped
 public class Passwords {
@@ -26,6 +30,8 @@ public class Passwords {
 
   private final Argon2id current;
   private final SecureRandom random = new SecureRandom();
+  private final ConcurrencyLimit hashing =
+      new ConcurrencyLimit(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
   /** Verified against for unknown usernames, so a wrong name costs as long as a wrong password. */
   private String decoy;
@@ -40,7 +46,7 @@ public class Passwords {
 
   @PostConstruct
   void makeDecoy() {
-    decoy = current.hash("not a password anyone uses".toCharArray(), random);
+    decoy = hashing.run(() -> current.hash("not a password anyone uses".toCharArray(), random));
   }
 
   /** Hashes a new password after checking it is long enough to be worth hashing. */
@@ -55,18 +61,20 @@ public class Passwords {
 
   /** A current hash of a password that was already accepted once, with no length rules. */
   public PasswordHash rehash(char[] password) {
-    return new PasswordHash(current.hash(password, random));
+    return new PasswordHash(hashing.run(() -> current.hash(password, random)));
   }
 
   public Verdict verify(char[] password, PasswordHash stored) {
     String encoded = stored.encoded();
-    if (Argon2id.verify(password, encoded)) {
-      return current.madeThis(encoded) ? Verdict.RIGHT : Verdict.RIGHT_BUT_OUTDATED;
-    }
-    if (Pbkdf2Legacy.verify(password, encoded)) {
-      return Verdict.RIGHT_BUT_OUTDATED;
-    }
-    return Verdict.WRONG;
+    return hashing.run(
+        () -> {
+          if (Argon2id.verify(password, encoded)) {
+            return current.madeThis(encoded) ? Verdict.RIGHT : Verdict.RIGHT_BUT_OUTDATED;
+          }
+          return Pbkdf2Legacy.verify(password, encoded)
+              ? Verdict.RIGHT_BUT_OUTDATED
+              : Verdict.WRONG;
+        });
   }
 
   /** Spends the time of one verification, for a username that does not exist. */
@@ -74,6 +82,6 @@ public class Passwords {
     if (decoy == null) {
       makeDecoy();
     }
-    Argon2id.verify(password, decoy);
+    hashing.run(() -> Argon2id.verify(password, decoy));
   }
 }
