@@ -17,7 +17,10 @@ import java.util.Arrays;
  * @param weightDecay L2 penalty on kernels
  * @param centredLogMel subtract each window's own mean log-mel spectrum (cepstral mean
  *     normalisation) before the CNN, so it sees spectral shapes free of the speaker's and the
- *     microphone's average colouring; loudness still reaches the GRU through the frame features
+ *     microphone's average colouring
+ * @param centredMfcc subtract each window's own mean MFCC vector from the frame features in the
+ *     same way, so the GRU's view of timbre is free of the speaker's average too; ZCR and log RMS
+ *     stay absolute, so loudness still reaches the GRU
  */
 public record Architecture(
     int windowFrames,
@@ -29,7 +32,8 @@ public record Architecture(
     int gruUnits,
     float dropout,
     float weightDecay,
-    boolean centredLogMel) {
+    boolean centredLogMel,
+    boolean centredMfcc) {
 
   public Architecture {
     if (convChannels.length == 0
@@ -63,6 +67,7 @@ public record Architecture(
         64,
         0.3f,
         1e-4f,
+        true,
         true);
   }
 
@@ -102,7 +107,9 @@ public record Architecture(
         .append(cnnWidth())
         .append(" values, concatenated with the frame features (MFCC, ZCR, log RMS; ")
         .append(frameWidth)
-        .append(" values, averaged over each ")
+        .append(" values")
+        .append(centredMfcc ? ", the MFCC minus the window's mean" : "")
+        .append(", averaged over each ")
         .append(timePooling())
         .append(" frames) -> GRU(")
         .append(gruUnits)

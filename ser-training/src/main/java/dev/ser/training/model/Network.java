@@ -76,13 +76,7 @@ final class Network {
                 tf.constant(normalisation.logMelStd())),
             frameMask);
     if (architecture.centredLogMel()) {
-      Operand<TFloat32> spectrum =
-          tf.math.div(
-              tf.reduceSum(x, tf.constant(1), ReduceSum.keepDims(true)),
-              tf.math.add(
-                  tf.reduceSum(frameMask, tf.constant(1), ReduceSum.keepDims(true)),
-                  tf.constant(1e-6f)));
-      x = tf.math.mul(tf.math.sub(x, spectrum), frameMask);
+      x = tf.math.mul(tf.math.sub(x, windowMean(tf, x, frameMask)), frameMask);
     }
     x = tf.expandDims(x, tf.constant(3));
     int channelsIn = 1;
@@ -112,6 +106,14 @@ final class Network {
                 tf.math.sub(frames, tf.constant(normalisation.frameMean())),
                 tf.constant(normalisation.frameStd())),
             frameMask);
+    if (architecture.centredMfcc()) {
+      float[] mfccColumns = new float[width];
+      Arrays.fill(mfccColumns, 0, width - 2, 1f);
+      f =
+          tf.math.mul(
+              tf.math.sub(f, tf.math.mul(windowMean(tf, f, frameMask), tf.constant(mfccColumns))),
+              frameMask);
+    }
     f = tf.reshape(f, tf.constant(new int[] {-1, steps, pool, width}));
     f = tf.math.mean(f, tf.constant(2));
 
@@ -262,5 +264,17 @@ final class Network {
     float[] values = new float[size];
     Arrays.fill(values, value);
     return values;
+  }
+
+  /**
+   * The mean over the audio frames of each window: {@code [n][1][width]} of {@code
+   * [n][frames][width]}.
+   */
+  private static Operand<TFloat32> windowMean(
+      Ops tf, Operand<TFloat32> values, Operand<TFloat32> frameMask) {
+    return tf.math.div(
+        tf.reduceSum(tf.math.mul(values, frameMask), tf.constant(1), ReduceSum.keepDims(true)),
+        tf.math.add(
+            tf.reduceSum(frameMask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1e-6f)));
   }
 }

@@ -57,6 +57,7 @@ final class SyntheticClips {
         16,
         0f,
         0f,
-        true);
+        true,
+        false);
   }
 }
