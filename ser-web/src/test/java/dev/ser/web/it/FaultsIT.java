@@ -414,14 +414,10 @@ class FaultsIT {
   }
 
   private static boolean recordingExists(UUID id) {
-    return query("SELECT count(*) FROM recordings WHERE id = '" + id + "'") > 0;
+    return count("SELECT count(*) FROM recordings WHERE id = '" + id + "'") > 0;
   }
 
   private static long count(String sql) {
-    return query(sql);
-  }
-
-  private static long query(String sql) {
     try (Connection db = postgres.connect();
         Statement statement = db.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
