@@ -131,7 +131,7 @@ public final class HttpFuzz implements Main.Command {
   }
 
   /** One input whose answer broke a rule. */
-  private record Failure(Mutant mutant, Answer answer, String problem) {}
+  private record Failure(Mutant mutant, String problem) {}
 
   private static void fuzz(
       Uploader uploader,
@@ -159,7 +159,7 @@ public final class HttpFuzz implements Main.Command {
                   }
                   synchronized (summary) {
                     summary.add(mutant.format(), answer);
-                    answer.problem().ifPresent(p -> failures.add(new Failure(mutant, answer, p)));
+                    answer.problem().ifPresent(p -> failures.add(new Failure(mutant, p)));
                     if (summary.files() % PROGRESS_EVERY == 0) {
                       out.printf(
                           Locale.ROOT,
