@@ -46,12 +46,15 @@ esac
 # the listener address is the one chosen here.
 preboot=$(mktemp "${TMPDIR:-/tmp}/ser-preboot.XXXXXX")
 listeners=configs.config.server-config.network-config.network-listeners.network-listener
+http=configs.config.server-config.network-config.protocols.protocol.http-listener.http
 cat >"$preboot" <<EOF
 set $listeners.http-listener.address=$bind
 set $listeners.https-listener.enabled=false
+set $http.server-header=false
+set $http.xpowered-by=false
 EOF
 if [ -n "$scheme_header" ]; then
-  echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.scheme-mapping=$scheme_header" >>"$preboot"
+  echo "set $http.scheme-mapping=$scheme_header" >>"$preboot"
 fi
 
 echo "startup.sh: $jar on $bind:$port" >&2
