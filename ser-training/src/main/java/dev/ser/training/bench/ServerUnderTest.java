@@ -168,7 +168,8 @@ public final class ServerUnderTest implements AutoCloseable {
     deleteTree(dataDir);
   }
 
-  private static Optional<Integer> readyStatus(URI base) {
+  /** The status of {@code /health/ready}, or nothing when the server does not answer. */
+  public static Optional<Integer> readyStatus(URI base) {
     try {
       HttpResponse<Void> response =
           HTTP.send(

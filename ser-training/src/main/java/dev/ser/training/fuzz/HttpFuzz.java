@@ -13,13 +13,9 @@ import dev.ser.training.cli.Main;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,7 +104,8 @@ public final class HttpFuzz implements Main.Command {
         summary.print(out);
         out.println();
 
-        boolean ready = readyAfterwards(url);
+        boolean ready =
+            ServerUnderTest.readyStatus(url).filter(status -> status == 200).isPresent();
         out.println("/health/ready afterwards: " + (ready ? "200, OK" : "NOT 200"));
         Consistency after = storage.check();
         boolean consistent =
@@ -232,24 +229,6 @@ public final class HttpFuzz implements Main.Command {
               alone.millis());
       Files.writeString(corpus.resolve(mutant.fileName() + ".txt"), note, StandardCharsets.UTF_8);
       out.print("  " + note);
-    }
-  }
-
-  private static boolean readyAfterwards(URI base) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    try {
-      HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(base.resolve("/health/ready"))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }
