@@ -20,16 +20,24 @@ import java.util.OptionalLong;
  */
 public final class HttpBench implements Main.Command {
   private static final List<String> OPTIONS =
-      List.of("url", "seconds", "clients", "data-dir", "audio", "max-requests");
-  private static final Duration WARM_UP = Duration.ofSeconds(5);
-  private static final int WARM_UP_CLIENTS = 2;
+      List.of("url", "seconds", "clients", "warm-up", "data-dir", "audio", "max-requests");
+
+  /**
+   * A fresh server needs about 10,000 requests before its throughput stops rising (the soak's
+   * curve: C2 compiling the hot paths, TensorFlow preparing kernels for each batch size it meets),
+   * so the default warm-up is a minute at the concurrency the goals are set for.
+   */
+  private static final int WARM_UP_SECONDS = 60;
+
+  private static final int WARM_UP_CLIENTS = 8;
   private static final int MAX_CLIENTS = 256;
   private static final int DEFAULT_MAX_REQUESTS = 100_000;
   private static final int ANONYMOUS_LIMIT = 4;
 
   @Override
   public String summary() {
-    return "[--url URL] [--seconds 60] [--clients 1,8,32] [--data-dir DIR] [--audio FILE]:"
+    return "[--url URL] [--seconds 60] [--clients 1,8,32] [--warm-up 60] [--data-dir DIR]"
+        + " [--audio FILE]:"
         + " load and latency of POST /api/v1/predictions, then the DB/blob check and a profile";
   }
 
@@ -38,6 +46,7 @@ public final class HttpBench implements Main.Command {
     BenchOptions options = BenchOptions.parse(args, OPTIONS);
     URI url = options.url();
     int seconds = options.positive("seconds", 60, 3600);
+    Duration warmUpTime = Duration.ofSeconds(options.positive("warm-up", WARM_UP_SECONDS, 3600));
     List<Integer> levels = options.positives("clients", List.of(1, 8, 32), MAX_CLIENTS);
     int maxRequests = options.positive("max-requests", DEFAULT_MAX_REQUESTS, 10_000_000);
     byte[] clip = options.clip();
@@ -57,11 +66,11 @@ public final class HttpBench implements Main.Command {
       try (StoreCheck storage = StoreCheck.open(server.dataDir())) {
         Consistency before = storage.check();
         LoadGenerator load = new LoadGenerator(url, clip);
-        LevelResult warmUp = load.run(WARM_UP_CLIENTS, WARM_UP, maxRequests);
+        LevelResult warmUp = load.run(WARM_UP_CLIENTS, warmUpTime, maxRequests);
         out.printf(
             Locale.ROOT,
             "warm-up: %d s at %d clients, %d requests (%s errors), not in the table%n%n",
-            WARM_UP.toSeconds(),
+            warmUpTime.toSeconds(),
             WARM_UP_CLIENTS,
             warmUp.requests(),
             warmUp.errorText());

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * {@code ./ser bench soak [--requests 10000] [--clients 8] [--every 500] [--url URL] [--data-dir
+ * {@code ./ser bench soak [--requests 20000] [--clients 8] [--every 1000] [--url URL] [--data-dir
  * DIR] [--audio FILE]}: many predictions, and after every {@code --every} of them the server's
  * process RSS and its live Java heap (after a full collection); then whether both stay within ±10 %
  * after the warm-up (the first fifth of the samples), and the database and blob check.
@@ -26,7 +26,7 @@ public final class SoakBench implements Main.Command {
 
   @Override
   public String summary() {
-    return "[--requests 10000] [--clients 8] [--every 500] [--url URL] [--data-dir DIR]:"
+    return "[--requests 20000] [--clients 8] [--every 1000] [--url URL] [--data-dir DIR]:"
         + " heap and RSS of the server over many predictions, flat within ±10 % or not";
   }
 
@@ -34,9 +34,11 @@ public final class SoakBench implements Main.Command {
   public int run(String[] args, PrintStream out) throws Exception {
     BenchOptions options = BenchOptions.parse(args, OPTIONS);
     URI url = options.url();
-    int requests = options.positive("requests", 10_000, 10_000_000);
+    // 10,000 predictions after the warm-up: a fresh server needs about 10,000 to reach its steady
+    // throughput, and the verdict skips the first fifth of the samples.
+    int requests = options.positive("requests", 20_000, 10_000_000);
     int clients = options.positive("clients", 8, 256);
-    int every = options.positive("every", 500, 10_000_000);
+    int every = options.positive("every", 1000, 10_000_000);
     byte[] clip = options.clip();
 
     Optional<ServerUnderTest> running =
