@@ -11,6 +11,7 @@ import dev.ser.training.corpus.Clip;
 import dev.ser.training.corpus.Corpora;
 import dev.ser.training.corpus.SpeakerSplit;
 import dev.ser.training.model.Architecture;
+import dev.ser.training.model.Augmentation;
 import dev.ser.training.model.Example;
 import dev.ser.training.model.ModelExport;
 import dev.ser.training.model.TrainedModel;
@@ -76,6 +77,7 @@ final class TrainCommand implements Main.Command {
     String version = null;
     int averageFrom = 0;
     float labelSmoothing = 0;
+    Augmentation augmentation = Augmentation.standard();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data.add(value(args, i++));
@@ -87,6 +89,7 @@ final class TrainCommand implements Main.Command {
         case "--version" -> version = value(args, i++);
         case "--average-from" -> averageFrom = (int) number(args, i++);
         case "--label-smoothing" -> labelSmoothing = fraction(args, i++);
+        case "--max-warp" -> augmentation = augmentation.withMaxWarp(warp(args, i++));
         default -> throw new Main.UsageException("unknown argument " + args[i]);
       }
     }
@@ -94,7 +97,7 @@ final class TrainCommand implements Main.Command {
       throw new Main.UsageException(
           "usage: ./ser train --data SPEC [--data SPEC...] --out DIR --version V [--epochs N]"
               + " [--patience N] [--seed S] [--validation SPEAKER,...] [--average-from EPOCH]"
-              + " [--label-smoothing E] (V names the model in every prediction: a new one per"
+              + " [--label-smoothing E] [--max-warp W] (V names the model in every prediction: a new one per"
               + " model, e.g. cnn-gru-3)");
     }
     PrintStream log = System.err;
@@ -122,7 +125,7 @@ final class TrainCommand implements Main.Command {
             TrainingOptions.standard(epochs, seed).batchSize(),
             TrainingOptions.standard(epochs, seed).learningRate(),
             seed,
-            TrainingOptions.standard(epochs, seed).augmentation(),
+            augmentation,
             averageFrom,
             labelSmoothing);
     Path target = outDir;
@@ -279,6 +282,15 @@ final class TrainCommand implements Main.Command {
       throw new Main.UsageException(args[i] + " needs a number in [0, 1), not " + text);
     }
     return f;
+  }
+
+  /** A mel-warp bound: {@link #fraction} below 0.5, where a warp would fold the mel axis. */
+  private static float warp(String[] args, int i) {
+    float w = fraction(args, i);
+    if (w >= 0.5f) {
+      throw new Main.UsageException(args[i] + " needs a number in [0, 0.5), not " + args[i + 1]);
+    }
+    return w;
   }
 
   private static int positive(String[] args, int i) {

@@ -47,6 +47,12 @@ public record Augmentation(
     return new Augmentation(6f, 2, 8, 2, 25, 0.1f, 0.1f);
   }
 
+  /** The same with mel-axis warps uniform in {@code [1 - maxWarp, 1 + maxWarp]}. */
+  public Augmentation withMaxWarp(float maxWarp) {
+    return new Augmentation(
+        maxGainDb, freqMasks, maxFreqMask, timeMasks, maxTimeMask, maxStretch, maxWarp);
+  }
+
   public static Augmentation none() {
     return new Augmentation(0f, 0, 0, 0, 0, 0f, 0f);
   }

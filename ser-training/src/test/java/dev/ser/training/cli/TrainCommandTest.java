@@ -27,4 +27,29 @@ class TrainCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--version V").hasLineCount(1);
     assertThat(dir.resolve("m")).doesNotExist();
   }
+
+  @Test
+  void refusesAMelWarpThatWouldFoldTheMelAxis(@TempDir Path dir) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status =
+        Main.run(
+            new String[] {
+              "train",
+              "--data",
+              "ravdess:" + dir,
+              "--out",
+              dir.resolve("m").toString(),
+              "--version",
+              "test-1",
+              "--max-warp",
+              "0.5"
+            },
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--max-warp", "[0, 0.5)");
+    assertThat(dir.resolve("m")).doesNotExist();
+  }
 }
