@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +76,7 @@ class EnvOnlyStartIT {
       sql.execute("CREATE DATABASE ser OWNER ser");
     }
     jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/ser";
-    int blobPort = freePort();
+    int blobPort = RunningApp.freePort();
     azurite = startAzurite(Files.createTempDirectory(work, "azurite-"), blobPort);
     blobConnectionString =
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
@@ -89,7 +87,7 @@ class EnvOnlyStartIT {
 
     wwwroot = Files.createTempDirectory(work, "wwwroot-");
     serverLog = work.resolve("server.log");
-    port = freePort();
+    port = RunningApp.freePort();
     ProcessBuilder builder =
         new ProcessBuilder("sh", azure.resolve("startup.sh").toAbsolutePath().toString())
             .directory(wwwroot.toFile())
@@ -309,14 +307,6 @@ class EnvOnlyStartIT {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

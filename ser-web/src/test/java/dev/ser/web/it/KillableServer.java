@@ -2,15 +2,12 @@ package dev.ser.web.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -49,24 +46,11 @@ final class KillableServer implements AutoCloseable {
    */
   static KillableServer start(Path war, Map<String, String> environment, Path log) {
     Path payara = Path.of(System.getProperty("ser.payara", "target/payara/payara-micro.jar"));
-    int port = freePort();
+    int port = RunningApp.freePort();
     ProcessBuilder builder =
         new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g",
-                    "-jar",
-                    payara.toString(),
-                    "--nohazelcast",
-                    "--disablephonehome",
-                    "--port",
-                    Integer.toString(port),
-                    "--prebootcommandfile",
-                    "src/main/payara/preboot.asadmin",
-                    "--deploy",
-                    war.toString(),
-                    "--contextroot",
-                    "/"))
+                RunningApp.payaraMicro(
+                    payara, Path.of("src/main/payara/preboot.asadmin"), war, port, "1g"))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
@@ -158,13 +142,5 @@ final class KillableServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("not ready after " + READY_WITHIN + "; see " + log);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

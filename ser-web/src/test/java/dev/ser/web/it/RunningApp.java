@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -100,25 +99,8 @@ public final class RunningApp {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
     }
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx2g");
-    command.addAll(
-        List.of(
-            "-jar",
-            payara.toString(),
-            "--nohazelcast",
-            "--disablephonehome",
-            "--port",
-            Integer.toString(port),
-            "--prebootcommandfile",
-            preboot.toString(),
-            "--deploy",
-            war.toString(),
-            "--contextroot",
-            "/"));
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        new ProcessBuilder(payaraMicro(payara, preboot, war, port, "2g"))
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("server.log").toFile());
     String jdbc = postgres.getJdbcUrl("postgres", "postgres");
@@ -215,7 +197,30 @@ public final class RunningApp {
     }
   }
 
-  private static int freePort() {
+  /**
+   * The command that runs {@code war} on Payara Micro as the tests need it: Hazelcast and
+   * phone-home off, loopback only (the pre-boot file), the given port and heap.
+   */
+  static List<String> payaraMicro(Path payara, Path preboot, Path war, int port, String heap) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + heap,
+        "-jar",
+        payara.toString(),
+        "--nohazelcast",
+        "--disablephonehome",
+        "--port",
+        Integer.toString(port),
+        "--prebootcommandfile",
+        preboot.toString(),
+        "--deploy",
+        war.toString(),
+        "--contextroot",
+        "/");
+  }
+
+  /** A port nothing listens on now, on the loopback address. */
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
