@@ -227,16 +227,23 @@ public final class EmotionModel implements AutoCloseable {
         TFloat32 mask = tensor(Shape.of(n, frames), windows, InputWindow::mask);
         Result result =
             function.call(Map.<String, Tensor>of(LOG_MEL, logMel, FRAMES, frame, MASK, mask))) {
-      TFloat32 probabilities = (TFloat32) result.get(PROBABILITIES).orElseThrow();
-      int classes = Emotion.count();
-      float[] flat = new float[n * classes];
-      probabilities.copyTo(DataBuffers.of(flat, false, false));
-      float[][] rows = new float[n][classes];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(flat, i * classes, rows[i], 0, classes);
-      }
-      return rows;
+      return rows((TFloat32) result.get(PROBABILITIES).orElseThrow(), n);
     }
+  }
+
+  /**
+   * The rows of a probabilities tensor {@code [n][6]}, as the serving signature and the training
+   * graph produce it.
+   */
+  public static float[][] rows(TFloat32 probabilities, int n) {
+    int classes = Emotion.count();
+    float[] flat = new float[n * classes];
+    probabilities.copyTo(DataBuffers.of(flat, false, false));
+    float[][] rows = new float[n][classes];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(flat, i * classes, rows[i], 0, classes);
+    }
+    return rows;
   }
 
   private static TFloat32 tensor(

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
@@ -67,19 +66,8 @@ final class FrozenNetwork implements AutoCloseable {
 
   /** Probabilities {@code [n][6]}. */
   float[][] probabilities(Batch batch) {
-    try (TFloat32 mel = batch.logMelTensor(architecture);
-        TFloat32 frame = batch.framesTensor(architecture);
-        TFloat32 valid = batch.maskTensor(architecture);
-        Result result =
-            session
-                .runner()
-                .feed(logMel, mel)
-                .feed(frames, frame)
-                .feed(mask, valid)
-                .fetch(probabilities)
-                .run()) {
-      return TrainingGraph.rows((TFloat32) result.get(0), batch.size());
-    }
+    return TrainingGraph.probabilities(
+        session, logMel, frames, mask, probabilities, batch, architecture);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.ser.training.model;
 
 import dev.ser.domain.emotion.Emotion;
+import dev.ser.inference.EmotionModel;
 import dev.ser.inference.Normalisation;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,13 +175,29 @@ final class TrainingGraph implements AutoCloseable {
       targets.forEach(runner::addTarget);
       try (Result result = runner.run()) {
         float value = ((TFloat32) result.get(0)).getFloat();
-        return new Step(value, rows((TFloat32) result.get(1), n));
+        return new Step(value, EmotionModel.rows((TFloat32) result.get(1), n));
       }
     }
   }
 
   /** Probabilities of the evaluation pass, {@code [n][6]}. */
   float[][] evaluate(Batch batch) {
+    return probabilities(
+        session, logMel, frames, mask, evaluationProbabilities, batch, architecture);
+  }
+
+  /**
+   * {@code output}, probabilities {@code [n][6]}, of a session whose inputs are the three
+   * placeholders, fed with {@code batch}: the evaluation pass here and the frozen network.
+   */
+  static float[][] probabilities(
+      Session session,
+      Placeholder<TFloat32> logMel,
+      Placeholder<TFloat32> frames,
+      Placeholder<TFloat32> mask,
+      Operand<TFloat32> output,
+      Batch batch,
+      Architecture architecture) {
     try (TFloat32 mel = batch.logMelTensor(architecture);
         TFloat32 frame = batch.framesTensor(architecture);
         TFloat32 valid = batch.maskTensor(architecture);
@@ -190,27 +207,15 @@ final class TrainingGraph implements AutoCloseable {
                 .feed(logMel, mel)
                 .feed(frames, frame)
                 .feed(mask, valid)
-                .fetch(evaluationProbabilities)
+                .fetch(output)
                 .run()) {
-      return rows((TFloat32) result.get(0), batch.size());
+      return EmotionModel.rows((TFloat32) result.get(0), batch.size());
     }
   }
 
   /** Every weight and running statistic, by name: what {@link ModelExport} freezes. */
   Map<String, float[]> weights() {
     return variables.values(session);
-  }
-
-  /** The {@code [n][6]} probabilities in a tensor, as rows. */
-  static float[][] rows(TFloat32 tensor, int n) {
-    int classes = Emotion.count();
-    float[] flat = new float[n * classes];
-    tensor.copyTo(DataBuffers.of(flat, false, false));
-    float[][] rows = new float[n][classes];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(flat, i * classes, rows[i], 0, classes);
-    }
-    return rows;
   }
 
   @Override
