@@ -8,11 +8,9 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ser.storage.testing.Azurite;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +42,6 @@ import org.junit.jupiter.api.Test;
  * stays on loopback.
  */
 class EnvOnlyStartIT {
-  private static final String AZURITE_ACCOUNT_KEY =
-      "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
   private static final String CONTAINER = "ser-audio-it";
   private static final String DB_PASSWORD = "app-service-it-password";
   private static final Duration READY_WITHIN = Duration.ofSeconds(180);
@@ -58,7 +53,7 @@ class EnvOnlyStartIT {
 
   private static EmbeddedPostgres postgres;
   private static String jdbcUrl;
-  private static Process azurite;
+  private static Azurite azurite;
   private static String blobConnectionString;
   private static Path wwwroot;
   private static Path serverLog;
@@ -76,14 +71,8 @@ class EnvOnlyStartIT {
       sql.execute("CREATE DATABASE ser OWNER ser");
     }
     jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/ser";
-    int blobPort = RunningApp.freePort();
-    azurite = startAzurite(Files.createTempDirectory(work, "azurite-"), blobPort);
-    blobConnectionString =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
-            + AZURITE_ACCOUNT_KEY
-            + ";BlobEndpoint=http://127.0.0.1:"
-            + blobPort
-            + "/devstoreaccount1;";
+    azurite = Azurite.get();
+    blobConnectionString = azurite.connectionString();
 
     wwwroot = Files.createTempDirectory(work, "wwwroot-");
     serverLog = work.resolve("server.log");
@@ -131,9 +120,7 @@ class EnvOnlyStartIT {
       }
     }
     if (azurite != null) {
-      azurite.descendants().forEach(ProcessHandle::destroy);
-      azurite.destroy();
-      azurite.waitFor(10, TimeUnit.SECONDS);
+      azurite.stop();
     }
     if (postgres != null) {
       postgres.close();
@@ -251,62 +238,5 @@ class EnvOnlyStartIT {
       Thread.sleep(500);
     }
     throw new IllegalStateException("not ready after " + READY_WITHIN + "; see " + serverLog);
-  }
-
-  private static Process startAzurite(Path location, int blobPort)
-      throws IOException, InterruptedException {
-    Path executable = azuriteExecutable();
-    Process process =
-        new ProcessBuilder(
-                executable.toString(),
-                "--disableTelemetry",
-                "--skipApiVersionCheck",
-                "--blobHost",
-                "127.0.0.1",
-                "--blobPort",
-                Integer.toString(blobPort),
-                "--location",
-                location.toString(),
-                "--silent")
-            .redirectErrorStream(true)
-            .redirectOutput(location.resolve("azurite.out").toFile())
-            .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!accepts(blobPort)) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("Azurite did not start; see " + location);
-      }
-      Thread.sleep(100);
-    }
-    return process;
-  }
-
-  /** Where {@code .ci/install} puts Azurite ({@code SER_AZURITE_DIR}), else on PATH. */
-  private static Path azuriteExecutable() {
-    String configured = System.getenv("SER_AZURITE_DIR");
-    Path cache =
-        configured != null && !configured.isBlank()
-            ? Path.of(configured)
-            : Path.of(System.getProperty("user.home"), ".cache", "ser", "azurite");
-    return Stream.concat(
-            Stream.of(cache.resolve("node_modules/.bin/azurite-blob")),
-            Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, "azurite-blob")))
-        .filter(Files::isExecutable)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "Azurite is not installed; run .ci/install (npm azurite@3.35.0)"));
-  }
-
-  private static boolean accepts(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }
