@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import dev.ser.storage.StorageUnavailableException;
 import dev.ser.storage.testing.Azurite;
@@ -45,12 +46,7 @@ class AzureBlobAudioStoreIT extends AudioStoreContract {
 
   @Test
   void createsThePrivateContainerAndKeepsTheContentType() {
-    var raw =
-        new BlobServiceClientBuilder()
-            .connectionString(azurite.connectionString())
-            .httpClient(new JdkHttpClientBuilder().build())
-            .buildClient()
-            .getBlobContainerClient(container);
+    BlobContainerClient raw = sdkContainer();
     assertThat(raw.exists()).isTrue();
     assertThat(raw.getAccessPolicy().getBlobAccessType()).as("no public access").isNull();
 
@@ -75,12 +71,7 @@ class AzureBlobAudioStoreIT extends AudioStoreContract {
 
   @Test
   void listingSkipsBlobsWhoseNamesAreNotKeys() {
-    var raw =
-        new BlobServiceClientBuilder()
-            .connectionString(azurite.connectionString())
-            .httpClient(new JdkHttpClientBuilder().build())
-            .buildClient()
-            .getBlobContainerClient(container);
+    BlobContainerClient raw = sdkContainer();
     raw.getBlobClient("foreign/../name with space").upload(BinaryData.fromBytes(new byte[] {1}));
     store.put(new BlobKey("recordings/ours"), new byte[] {1}, "audio/wav");
 
@@ -106,5 +97,14 @@ class AzureBlobAudioStoreIT extends AudioStoreContract {
     try (StoredAudio stored = store.open(key).orElseThrow()) {
       assertThat(stored.readAllBytes()).containsExactly(7);
     }
+  }
+
+  /** The store's container, seen directly through the SDK rather than through the store. */
+  private BlobContainerClient sdkContainer() {
+    return new BlobServiceClientBuilder()
+        .connectionString(azurite.connectionString())
+        .httpClient(new JdkHttpClientBuilder().build())
+        .buildClient()
+        .getBlobContainerClient(container);
   }
 }
