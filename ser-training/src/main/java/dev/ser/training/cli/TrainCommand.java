@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code ./ser train --data SPEC... --out DIR [--epochs N] [--patience N] [--seed S] [--validation
- * SPEAKERS] --version V [--average-from EPOCH] [--label-smoothing E]}: reads the corpora, splits
+ * SPEAKERS] --version V [--average-from EPOCH] [--label-smoothing E] [--max-warp W]
+ * [--centred-loudness] [--attention-pooling] [--speaker-adversary A]}: reads the corpora, splits
  * them by speaker, extracts every clip's features once, trains the CNN+GRU and writes the
  * SavedModel with its model card to DIR.
  */
@@ -78,6 +79,9 @@ final class TrainCommand implements Main.Command {
     int averageFrom = 0;
     float labelSmoothing = 0;
     Augmentation augmentation = Augmentation.standard();
+    boolean centredLoudness = false;
+    boolean attentionPooling = false;
+    float speakerAdversary = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data.add(value(args, i++));
@@ -90,6 +94,9 @@ final class TrainCommand implements Main.Command {
         case "--average-from" -> averageFrom = (int) number(args, i++);
         case "--label-smoothing" -> labelSmoothing = fraction(args, i++);
         case "--max-warp" -> augmentation = augmentation.withMaxWarp(warp(args, i++));
+        case "--centred-loudness" -> centredLoudness = true;
+        case "--attention-pooling" -> attentionPooling = true;
+        case "--speaker-adversary" -> speakerAdversary = adversary(args, i++);
         default -> throw new Main.UsageException("unknown argument " + args[i]);
       }
     }
@@ -97,7 +104,7 @@ final class TrainCommand implements Main.Command {
       throw new Main.UsageException(
           "usage: ./ser train --data SPEC [--data SPEC...] --out DIR --version V [--epochs N]"
               + " [--patience N] [--seed S] [--validation SPEAKER,...] [--average-from EPOCH]"
-              + " [--label-smoothing E] [--max-warp W] (V names the model in every prediction: a new one per"
+              + " [--label-smoothing E] [--max-warp W] [--centred-loudness] [--attention-pooling] [--speaker-adversary A] (V names the model in every prediction: a new one per"
               + " model, e.g. cnn-gru-3)");
     }
     PrintStream log = System.err;
@@ -116,7 +123,9 @@ final class TrainCommand implements Main.Command {
         (System.nanoTime() - started) / 1e9);
 
     Architecture architecture =
-        Architecture.standard(ModelFrames.WINDOW_FRAMES, spec.nMels(), spec.nMfcc() + 2);
+        Architecture.standard(ModelFrames.WINDOW_FRAMES, spec.nMels(), spec.nMfcc() + 2)
+            .withCentredLoudness(centredLoudness)
+            .withAttentionPooling(attentionPooling);
     log.println("architecture: " + architecture.describe());
     TrainingOptions options =
         new TrainingOptions(
@@ -127,7 +136,8 @@ final class TrainCommand implements Main.Command {
             seed,
             augmentation,
             averageFrom,
-            labelSmoothing);
+            labelSmoothing,
+            speakerAdversary);
     Path target = outDir;
     String modelVersion = version;
     long modelSeed = seed;
@@ -291,6 +301,21 @@ final class TrainCommand implements Main.Command {
       throw new Main.UsageException(args[i] + " needs a number in [0, 0.5), not " + args[i + 1]);
     }
     return w;
+  }
+
+  /** A speaker adversary's weight: a number in [0, 10]. */
+  private static float adversary(String[] args, int i) {
+    String text = value(args, i);
+    float a;
+    try {
+      a = Float.parseFloat(text);
+    } catch (NumberFormatException e) {
+      a = Float.NaN;
+    }
+    if (!(a >= 0 && a <= 10)) {
+      throw new Main.UsageException(args[i] + " needs a number in [0, 10], not " + text);
+    }
+    return a;
   }
 
   private static int positive(String[] args, int i) {

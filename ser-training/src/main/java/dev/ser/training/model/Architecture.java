@@ -21,6 +21,11 @@ import java.util.Arrays;
  * @param centredMfcc subtract each window's own mean MFCC vector from the frame features in the
  *     same way, so the GRU's view of timbre is free of the speaker's average too; ZCR and log RMS
  *     stay absolute, so loudness still reaches the GRU
+ * @param centredLoudness subtract each window's mean log RMS too, so the GRU hears how loudness
+ *     moves within the window but not the recording level, which a browser microphone's gain or a
+ *     corpus's level normalisation sets, not the speaker's emotion
+ * @param attentionPooling pool the GRU's states with learned attention weights instead of a plain
+ *     mean over the audio steps
  */
 public record Architecture(
     int windowFrames,
@@ -33,7 +38,9 @@ public record Architecture(
     float dropout,
     float weightDecay,
     boolean centredLogMel,
-    boolean centredMfcc) {
+    boolean centredMfcc,
+    boolean centredLoudness,
+    boolean attentionPooling) {
 
   public Architecture {
     if (convChannels.length == 0
@@ -68,7 +75,45 @@ public record Architecture(
         0.3f,
         1e-4f,
         true,
-        true);
+        true,
+        false,
+        false);
+  }
+
+  /** The same network with {@link #centredLoudness} set to {@code centred}. */
+  public Architecture withCentredLoudness(boolean centred) {
+    return new Architecture(
+        windowFrames,
+        melBins,
+        frameWidth,
+        convChannels,
+        timePools,
+        melPools,
+        gruUnits,
+        dropout,
+        weightDecay,
+        centredLogMel,
+        centredMfcc,
+        centred,
+        attentionPooling);
+  }
+
+  /** The same network with {@link #attentionPooling} set to {@code attention}. */
+  public Architecture withAttentionPooling(boolean attention) {
+    return new Architecture(
+        windowFrames,
+        melBins,
+        frameWidth,
+        convChannels,
+        timePools,
+        melPools,
+        gruUnits,
+        dropout,
+        weightDecay,
+        centredLogMel,
+        centredMfcc,
+        centredLoudness,
+        attention);
   }
 
   /** GRU time steps: the window after the CNN's time pooling. */
@@ -109,13 +154,16 @@ public record Architecture(
         .append(frameWidth)
         .append(" values")
         .append(centredMfcc ? ", the MFCC minus the window's mean" : "")
+        .append(centredLoudness ? ", the log RMS minus the window's mean" : "")
         .append(", averaged over each ")
         .append(timePooling())
         .append(" frames) -> GRU(")
         .append(gruUnits)
         .append(") over ")
         .append(steps())
-        .append(" steps -> masked mean over time -> dropout(")
+        .append(" steps -> ")
+        .append(attentionPooling ? "masked attention pooling over time" : "masked mean over time")
+        .append(" -> dropout(")
         .append(dropout)
         .append(") -> dense softmax(6); L2 ")
         .append(weightDecay);

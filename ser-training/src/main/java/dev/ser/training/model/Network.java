@@ -13,6 +13,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceMax;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;
@@ -30,6 +31,7 @@ import org.tensorflow.types.TFloat32;
 final class Network {
   private static final float BATCH_NORM_EPSILON = 1e-3f;
   private static final float BATCH_NORM_MOMENTUM = 0.95f;
+  private static final int ATTENTION_UNITS = 32;
 
   private final Architecture architecture;
   private final Normalisation normalisation;
@@ -63,6 +65,21 @@ final class Network {
       Operand<TFloat32> mask,
       boolean training,
       Optional<Operand<TFloat32>> keep,
+      List<Op> updates) {
+    Operand<TFloat32> pooled = pooled(tf, logMel, frames, mask, training, updates);
+    return classify(tf, pooled, training ? keep : Optional.empty());
+  }
+
+  /**
+   * The utterance embedding {@code [n][gru_units]}: the GRU's states averaged over the audio steps,
+   * before dropout. What {@link #classify} reads and a speaker adversary may read too.
+   */
+  Operand<TFloat32> pooled(
+      Ops tf,
+      Operand<TFloat32> logMel,
+      Operand<TFloat32> frames,
+      Operand<TFloat32> mask,
+      boolean training,
       List<Op> updates) {
     int window = architecture.windowFrames();
     int steps = architecture.steps();
@@ -106,12 +123,17 @@ final class Network {
                 tf.math.sub(frames, tf.constant(normalisation.frameMean())),
                 tf.constant(normalisation.frameStd())),
             frameMask);
-    if (architecture.centredMfcc()) {
-      float[] mfccColumns = new float[width];
-      Arrays.fill(mfccColumns, 0, width - 2, 1f);
+    if (architecture.centredMfcc() || architecture.centredLoudness()) {
+      float[] centred = new float[width];
+      if (architecture.centredMfcc()) {
+        Arrays.fill(centred, 0, width - 2, 1f);
+      }
+      if (architecture.centredLoudness()) {
+        centred[width - 1] = 1f;
+      }
       f =
           tf.math.mul(
-              tf.math.sub(f, tf.math.mul(windowMean(tf, f, frameMask), tf.constant(mfccColumns))),
+              tf.math.sub(f, tf.math.mul(windowMean(tf, f, frameMask), tf.constant(centred))),
               frameMask);
     }
     f = tf.reshape(f, tf.constant(new int[] {-1, steps, pool, width}));
@@ -123,14 +145,24 @@ final class Network {
     Operand<TFloat32> stepMask =
         tf.math.mean(tf.reshape(mask, tf.constant(new int[] {-1, steps, pool})), tf.constant(2));
     Operand<TFloat32> weights =
+        architecture.attentionPooling() ? tf.math.mul(attention(tf, states), stepMask) : stepMask;
+    weights =
         tf.math.div(
-            stepMask,
+            weights,
             tf.math.add(
-                tf.reduceSum(stepMask, tf.constant(1), ReduceSum.keepDims(true)),
+                tf.reduceSum(weights, tf.constant(1), ReduceSum.keepDims(true)),
                 tf.constant(1e-6f)));
-    Operand<TFloat32> pooled =
-        tf.reduceSum(tf.math.mul(states, tf.expandDims(weights, tf.constant(2))), tf.constant(1));
-    if (training && keep.isPresent()) {
+    return tf.reduceSum(
+        tf.math.mul(states, tf.expandDims(weights, tf.constant(2))), tf.constant(1));
+  }
+
+  /**
+   * Logits {@code [n][6]} of an embedding from {@link #pooled}.
+   *
+   * @param keep the dropout mask, when training
+   */
+  Operand<TFloat32> classify(Ops tf, Operand<TFloat32> pooled, Optional<Operand<TFloat32>> keep) {
+    if (keep.isPresent()) {
       pooled = tf.math.mul(pooled, keep.get());
     }
     int units = architecture.gruUnits();
@@ -144,6 +176,39 @@ final class Network {
     Operand<TFloat32> bias =
         parameters.weight("dense/bias", Shape.of(classes), () -> new float[classes]);
     return tf.math.add(tf.linalg.matMul(pooled, dense), bias);
+  }
+
+  /**
+   * Attention pooling's unnormalised weights {@code [n][steps]} (Mirsamadi et al. 2017): each GRU
+   * state is scored by a small tanh layer and a learned vector, {@code exp(v . tanh(W s + b))},
+   * shifted by each window's highest score so the exponential cannot overflow. The caller masks the
+   * padding and normalises, so the steps that carry emotion count more than silence or neutral
+   * stretches.
+   */
+  private Operand<TFloat32> attention(Ops tf, Operand<TFloat32> states) {
+    int units = architecture.gruUnits();
+    int hidden = ATTENTION_UNITS;
+    Operand<TFloat32> kernel =
+        parameters.weight(
+            "attention/kernel",
+            Shape.of(units, hidden),
+            () -> glorot(units, hidden, units * hidden));
+    Operand<TFloat32> bias =
+        parameters.weight("attention/bias", Shape.of(hidden), () -> new float[hidden]);
+    Operand<TFloat32> vector =
+        parameters.weight("attention/vector", Shape.of(hidden, 1), () -> glorot(hidden, 1, hidden));
+    kernels.put("attention", kernel);
+    Operand<TFloat32> scores =
+        tf.linalg.matMul(
+            tf.math.tanh(
+                tf.math.add(
+                    tf.linalg.matMul(
+                        tf.reshape(states, tf.constant(new int[] {-1, units})), kernel),
+                    bias)),
+            vector);
+    scores = tf.reshape(scores, tf.constant(new int[] {-1, architecture.steps()}));
+    scores = tf.math.sub(scores, tf.reduceMax(scores, tf.constant(1), ReduceMax.keepDims(true)));
+    return tf.math.exp(scores);
   }
 
   /** Kernels created so far (conv, GRU, dense), the terms of the L2 penalty. */

@@ -69,11 +69,18 @@ public final class Trainer {
     int averageFrom = options.averageFrom() > 0 ? options.averageFrom() : Integer.MAX_VALUE;
     Map<String, double[]> sums = new HashMap<>();
     int averaged = 0;
-    try (TrainingGraph graph = new TrainingGraph(architecture, normalisation, options.seed())) {
+    Map<String, Integer> speakers = speakerIndex(train);
+    try (TrainingGraph graph =
+        new TrainingGraph(
+            architecture,
+            normalisation,
+            options.seed(),
+            options.speakerAdversary() > 0 ? speakers.size() : 0)) {
       while (epoch < options.epochs() && epoch - bestEpoch < options.patience()) {
         epoch++;
         long epochStarted = System.nanoTime();
-        EpochResult result = runEpoch(graph, train, normalisation, cumulative, random, epoch);
+        EpochResult result =
+            runEpoch(graph, train, speakers, normalisation, cumulative, random, epoch);
         losses.add(result.loss);
         Map<String, ModelCard.Metrics> metrics = evaluate(graph::evaluate, scored);
         double score =
@@ -105,10 +112,17 @@ public final class Trainer {
         }
         log.printf(
             Locale.ROOT,
-            "\repoch %d/%d  loss %.4f  train acc %.3f UA %.3f  |%s  %.0f s%s%n",
+            "\repoch %d/%d  loss %.4f%s  train acc %.3f UA %.3f  |%s  %.0f s%s%n",
             epoch,
             options.epochs(),
             result.loss,
+            options.speakerAdversary() > 0
+                ? String.format(
+                    Locale.ROOT,
+                    "  speaker loss %.3f (chance %.3f)",
+                    result.speakerLoss,
+                    Math.log(speakers.size()))
+                : "",
             result.metrics.accuracy(),
             result.metrics.unweightedAccuracy(),
             describe(metrics),
@@ -186,11 +200,32 @@ public final class Trainer {
     return mean;
   }
 
-  private record EpochResult(double loss, ModelCard.Metrics metrics) {}
+  private record EpochResult(double loss, double speakerLoss, ModelCard.Metrics metrics) {}
+
+  /** Each training speaker's position in the adversary's output, in sorted order. */
+  private static Map<String, Integer> speakerIndex(List<Example> train) {
+    Map<String, Integer> index = new TreeMap<>();
+    train.forEach(example -> index.put(example.corpus() + "/" + example.speaker(), 0));
+    int next = 0;
+    for (Map.Entry<String, Integer> entry : index.entrySet()) {
+      entry.setValue(next++);
+    }
+    return index;
+  }
+
+  /**
+   * The adversary's reversal weight after {@code progress} (0 to 1) of the run: Ganin et al.'s ramp
+   * {@code 2 / (1 + exp(-10 p)) - 1} times the configured weight, so the emotion features form
+   * before the speaker is pushed out of them.
+   */
+  float reversalWeight(double progress) {
+    return (float) (options.speakerAdversary() * (2 / (1 + Math.exp(-10 * progress)) - 1));
+  }
 
   private EpochResult runEpoch(
       TrainingGraph graph,
       List<Example> train,
+      Map<String, Integer> speakers,
       Normalisation normalisation,
       double[] cumulative,
       Random random,
@@ -199,15 +234,20 @@ public final class Trainer {
     int batches = (train.size() + batchSize - 1) / batchSize;
     float keepScale = 1 / (1 - architecture.dropout());
     double lossSum = 0;
+    double speakerLossSum = 0;
     List<Emotion> truth = new ArrayList<>();
     List<Emotion> predicted = new ArrayList<>();
     for (int b = 0; b < batches; b++) {
       int n = Math.min(batchSize, train.size() - b * batchSize);
       List<InputWindow> windows = new ArrayList<>(n);
       float[] targets = new float[n * Emotion.count()];
+      float[] speakerTargets = new float[n * speakers.size()];
       List<Emotion> labels = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         Example example = train.get(draw(cumulative, random));
+        speakerTargets[
+                i * speakers.size() + speakers.get(example.corpus() + "/" + example.speaker())] =
+            1;
         windows.add(options.augmentation().apply(example.frames(), normalisation, random));
         System.arraycopy(
             options.target(example.emotion()), 0, targets, i * Emotion.count(), Emotion.count());
@@ -217,8 +257,17 @@ public final class Trainer {
       for (int i = 0; i < keep.length; i++) {
         keep[i] = random.nextFloat() < architecture.dropout() ? 0 : keepScale;
       }
-      TrainingGraph.Step step = graph.train(new Batch(windows), targets, keep, learningRate(epoch));
+      double progress = ((epoch - 1) * batches + b) / (double) (options.epochs() * batches);
+      TrainingGraph.Step step =
+          graph.train(
+              new Batch(windows),
+              targets,
+              keep,
+              learningRate(epoch),
+              speakerTargets,
+              reversalWeight(progress));
       lossSum += step.loss() * n;
+      speakerLossSum += step.speakerLoss() * n;
       truth.addAll(labels);
       for (float[] row : step.probabilities()) {
         predicted.add(argmax(row));
@@ -235,7 +284,8 @@ public final class Trainer {
         log.flush();
       }
     }
-    return new EpochResult(lossSum / truth.size(), Scores.of(truth, predicted));
+    return new EpochResult(
+        lossSum / truth.size(), speakerLossSum / truth.size(), Scores.of(truth, predicted));
   }
 
   /**

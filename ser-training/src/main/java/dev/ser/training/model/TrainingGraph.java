@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -30,6 +31,7 @@ final class TrainingGraph implements AutoCloseable {
   private static final float BETA_ONE = 0.9f;
   private static final float BETA_TWO = 0.999f;
   private static final float EPSILON = 1e-7f;
+  private static final String ADVERSARY = "adversary/";
 
   private final Architecture architecture;
   private final Graph graph = new Graph();
@@ -47,12 +49,23 @@ final class TrainingGraph implements AutoCloseable {
   private final Placeholder<TFloat32> rate;
   private final Placeholder<TFloat32> betaOnePower;
   private final Placeholder<TFloat32> betaTwoPower;
+  private final int speakers;
+  private final Placeholder<TFloat32> speakerLabels;
+  private final Placeholder<TFloat32> reversal;
+  private final Operand<TFloat32> speakerLoss;
   private long steps;
 
-  /** One step's mean loss and the training pass's probabilities {@code [n][6]}. */
-  record Step(float loss, float[][] probabilities) {}
+  /**
+   * One step's mean loss (cross-entropy plus L2), the speaker adversary's mean cross-entropy (0
+   * without one) and the training pass's probabilities {@code [n][6]}.
+   */
+  record Step(float loss, float speakerLoss, float[][] probabilities) {}
 
-  TrainingGraph(Architecture architecture, Normalisation normalisation, long seed) {
+  /**
+   * @param speakers training speakers the adversary tells apart; 0 for no adversary
+   */
+  TrainingGraph(Architecture architecture, Normalisation normalisation, long seed, int speakers) {
+    this.speakers = speakers;
     this.architecture = architecture;
     Ops tf = Ops.create(graph);
     long window = architecture.windowFrames();
@@ -65,8 +78,8 @@ final class TrainingGraph implements AutoCloseable {
     variables = new Variables(tf);
     Network network = new Network(architecture, normalisation, variables, seed);
     List<Op> updates = new ArrayList<>();
-    Operand<TFloat32> logits =
-        network.logits(tf, logMel, frames, mask, true, Optional.of(keep), updates);
+    Operand<TFloat32> pooled = network.pooled(tf, logMel, frames, mask, true, updates);
+    Operand<TFloat32> logits = network.classify(tf, pooled, Optional.of(keep));
     trainingProbabilities = tf.nn.softmax(logits);
     evaluationProbabilities =
         tf.nn.softmax(
@@ -83,11 +96,29 @@ final class TrainingGraph implements AutoCloseable {
     loss =
         tf.math.add(
             crossEntropy, tf.math.mul(tf.constant(architecture.weightDecay()), sum(tf, penalties)));
+    Operand<TFloat32> objective = loss;
+    if (speakers > 0) {
+      speakerLabels = input(tf, "speakers", Shape.of(-1, speakers));
+      reversal = input(tf, "reversal", Shape.scalar());
+      speakerLoss =
+          tf.math.mean(
+              tf.nn
+                  .softmaxCrossEntropyWithLogits(
+                      speakerLogits(tf, reversed(tf, pooled, reversal), seed), speakerLabels)
+                  .loss(),
+              tf.constant(0));
+      objective = tf.math.add(loss, speakerLoss);
+    } else {
+      speakerLabels = null;
+      reversal = null;
+      speakerLoss = null;
+    }
 
     List<Variable<TFloat32>> trainable = variables.trainable();
     Output<?>[] gradients =
         graph.addGradients(
-            loss.asOutput(), trainable.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
+            objective.asOutput(),
+            trainable.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
     rate = input(tf, "learning_rate", Shape.scalar());
     betaOnePower = input(tf, "beta1_power", Shape.scalar());
     betaTwoPower = input(tf, "beta2_power", Shape.scalar());
@@ -110,6 +141,51 @@ final class TrainingGraph implements AutoCloseable {
     targets.addAll(updates);
     session = new Session(graph);
     session.initialize();
+  }
+
+  /**
+   * {@code x} going forward, {@code -weight} times the gradient going back (gradient reversal):
+   * {@code stopGradient((1 + weight) x) - weight x}.
+   */
+  static Operand<TFloat32> reversed(Ops tf, Operand<TFloat32> x, Operand<TFloat32> weight) {
+    return tf.math.sub(
+        tf.stopGradient(tf.math.mul(x, tf.math.add(tf.constant(1f), weight))),
+        tf.math.mul(x, weight));
+  }
+
+  /** The adversary: one hidden ReLU layer over the embedding, logits over the speakers. */
+  private Operand<TFloat32> speakerLogits(Ops tf, Operand<TFloat32> embedding, long seed) {
+    int units = architecture.gruUnits();
+    Random initial = new Random(seed ^ 0x5EA4E25L);
+    Operand<TFloat32> hidden =
+        tf.nn.relu(
+            tf.math.add(
+                tf.linalg.matMul(
+                    embedding,
+                    variables.weight(
+                        ADVERSARY + "hidden/kernel",
+                        Shape.of(units, units),
+                        () -> glorot(initial, units, units))),
+                variables.weight(
+                    ADVERSARY + "hidden/bias", Shape.of(units), () -> new float[units])));
+    return tf.math.add(
+        tf.linalg.matMul(
+            hidden,
+            variables.weight(
+                ADVERSARY + "speaker/kernel",
+                Shape.of(units, speakers),
+                () -> glorot(initial, units, speakers))),
+        variables.weight(
+            ADVERSARY + "speaker/bias", Shape.of(speakers), () -> new float[speakers]));
+  }
+
+  private static float[] glorot(Random random, int fanIn, int fanOut) {
+    float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
+    float[] values = new float[fanIn * fanOut];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (random.nextFloat() * 2 - 1) * limit;
+    }
+    return values;
   }
 
   private static Operand<TFloat32> zeros(Ops tf, Shape shape) {
@@ -144,8 +220,16 @@ final class TrainingGraph implements AutoCloseable {
    * @param oneHot {@code [n * 6]} targets
    * @param keepMask {@code [n * gru_units]} dropout mask
    * @param learningRate this step's Adam learning rate
+   * @param speakerOneHot {@code [n * speakers]} each window's training speaker, for the adversary
+   * @param reversalWeight how strongly the embedding is pushed away from the adversary this step
    */
-  Step train(Batch batch, float[] oneHot, float[] keepMask, float learningRate) {
+  Step train(
+      Batch batch,
+      float[] oneHot,
+      float[] keepMask,
+      float learningRate,
+      float[] speakerOneHot,
+      float reversalWeight) {
     int n = batch.size();
     steps++;
     try (TFloat32 mel = batch.logMelTensor(architecture);
@@ -158,7 +242,12 @@ final class TrainingGraph implements AutoCloseable {
             TFloat32.tensorOf(Shape.of(n, Emotion.count()), DataBuffers.of(oneHot, true, false));
         TFloat32 rateTensor = TFloat32.scalarOf(learningRate);
         TFloat32 betaOne = TFloat32.scalarOf((float) Math.pow(BETA_ONE, steps));
-        TFloat32 betaTwo = TFloat32.scalarOf((float) Math.pow(BETA_TWO, steps))) {
+        TFloat32 betaTwo = TFloat32.scalarOf((float) Math.pow(BETA_TWO, steps));
+        TFloat32 speakerTarget =
+            TFloat32.tensorOf(
+                Shape.of(n, Math.max(speakers, 1)),
+                DataBuffers.of(speakers > 0 ? speakerOneHot : new float[n], true, false));
+        TFloat32 reversalTensor = TFloat32.scalarOf(reversalWeight)) {
       Session.Runner runner =
           session
               .runner()
@@ -172,10 +261,14 @@ final class TrainingGraph implements AutoCloseable {
               .feed(betaTwoPower, betaTwo)
               .fetch(loss)
               .fetch(trainingProbabilities);
+      if (speakers > 0) {
+        runner.feed(speakerLabels, speakerTarget).feed(reversal, reversalTensor).fetch(speakerLoss);
+      }
       targets.forEach(runner::addTarget);
       try (Result result = runner.run()) {
         float value = ((TFloat32) result.get(0)).getFloat();
-        return new Step(value, EmotionModel.rows((TFloat32) result.get(1), n));
+        float adversary = speakers > 0 ? ((TFloat32) result.get(2)).getFloat() : 0f;
+        return new Step(value, adversary, EmotionModel.rows((TFloat32) result.get(1), n));
       }
     }
   }
@@ -213,9 +306,14 @@ final class TrainingGraph implements AutoCloseable {
     }
   }
 
-  /** Every weight and running statistic, by name: what {@link ModelExport} freezes. */
+  /**
+   * Every weight and running statistic of the network, by name: what {@link ModelExport} freezes.
+   * The adversary's are left out: serving never uses them.
+   */
   Map<String, float[]> weights() {
-    return variables.values(session);
+    Map<String, float[]> weights = variables.values(session);
+    weights.keySet().removeIf(name -> name.startsWith(ADVERSARY));
+    return weights;
   }
 
   @Override

@@ -18,6 +18,10 @@ import java.util.Arrays;
  * @param labelSmoothing the share {@code e} of each target spread evenly over the six emotions
  *     (Szegedy et al. 2016): the true class gets {@code 1 - e + e / 6}, the others {@code e / 6},
  *     so the network is not pushed towards ever more confident logits on a few thousand acted clips
+ * @param speakerAdversary the weight of a speaker adversary (Ganin et al. 2016's gradient reversal,
+ *     used for speaker-invariant emotion features by Abdelwahab & Busso 2018): a small classifier
+ *     learns to name the training speaker from the utterance embedding, and the embedding is pushed
+ *     the other way with this weight, so it carries less of who speaks; 0 for none
  */
 public record TrainingOptions(
     int epochs,
@@ -27,10 +31,14 @@ public record TrainingOptions(
     long seed,
     Augmentation augmentation,
     int averageFrom,
-    float labelSmoothing) {
+    float labelSmoothing,
+    float speakerAdversary) {
   public TrainingOptions {
     if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
       throw new IllegalArgumentException("labelSmoothing must be in [0, 1)");
+    }
+    if (!(speakerAdversary >= 0 && speakerAdversary <= 10)) {
+      throw new IllegalArgumentException("speakerAdversary must be in [0, 10]");
     }
     if (averageFrom < 0) {
       throw new IllegalArgumentException("averageFrom must be 0 (off) or an epoch");
@@ -50,12 +58,12 @@ public record TrainingOptions(
   }
 
   public static TrainingOptions standard(int epochs, long seed) {
-    return new TrainingOptions(epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0, 0f);
+    return new TrainingOptions(epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0, 0f, 0f);
   }
 
   /** Without augmentation, for tests that need a loss that falls step by step. */
   public static TrainingOptions plain(int epochs, int batchSize, float learningRate, long seed) {
     return new TrainingOptions(
-        epochs, epochs, batchSize, learningRate, seed, Augmentation.none(), epochs / 2 + 1, 0f);
+        epochs, epochs, batchSize, learningRate, seed, Augmentation.none(), epochs / 2 + 1, 0f, 0f);
   }
 }

@@ -58,6 +58,8 @@ final class SyntheticClips {
         0f,
         0f,
         true,
+        false,
+        false,
         false);
   }
 }

@@ -55,10 +55,36 @@ class TrainerTest {
   @Test
   void exportReloadsAndPredictsTheTrainingClipsAsTheTrainingGraphScoredThem(@TempDir Path dir)
       throws Exception {
+    assertExportedModelScoresAsTrained(dir, model, examples);
+    assertThat(Files.readString(dir.resolve("MODEL_CARD.md"))).contains("test-1", "test only");
+  }
+
+  @Test
+  void attentionPoolingTrainsAndExportsTheSameFunction(@TempDir Path dir) throws Exception {
+    TrainedModel attention =
+        new Trainer(
+                SyntheticClips.tinyArchitecture().withAttentionPooling(true),
+                TrainingOptions.plain(6, 8, 0.01f, 42),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .train(examples, List.of());
+
+    List<Double> losses = attention.epochLosses();
+    assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0) * 0.6);
+    assertThat(attention.weights()).containsKeys("attention/kernel", "attention/vector");
+    assertThat(attention.architecture().describe()).contains("attention pooling");
+    assertExportedModelScoresAsTrained(dir, attention, examples);
+  }
+
+  /**
+   * Exports {@code model}, reloads it as serving does and checks its clip accuracy on {@code
+   * examples} equals what the training graph measured, with every window's probabilities summing to
+   * 1.
+   */
+  static void assertExportedModelScoresAsTrained(
+      Path dir, TrainedModel model, List<Example> examples) throws Exception {
     ModelExport.write(dir, model, SyntheticClips.SPEC, "test-1", "test only", training());
 
     assertThat(dir.resolve("saved_model.pb")).isRegularFile();
-    assertThat(Files.readString(dir.resolve("MODEL_CARD.md"))).contains("test-1", "test only");
     try (EmotionModel loaded = EmotionModel.load(dir, SyntheticClips.SPEC)) {
       assertThat(loaded.version()).isEqualTo("test-1");
       int correct = 0;
