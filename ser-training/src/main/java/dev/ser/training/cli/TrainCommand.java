@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code ./ser train --data SPEC... --out DIR [--epochs N] [--patience N] [--seed S] [--validation
  * SPEAKERS] --version V [--average-from EPOCH] [--label-smoothing E] [--max-warp W]
- * [--centred-loudness] [--attention-pooling] [--speaker-adversary A]}: reads the corpora, splits
- * them by speaker, extracts every clip's features once, trains the CNN+GRU and writes the
- * SavedModel with its model card to DIR.
+ * [--centred-loudness] [--attention-pooling] [--speaker-adversary A] [--corpus-by-clips]}: reads
+ * the corpora, splits them by speaker, extracts every clip's features once, trains the CNN+GRU and
+ * writes the SavedModel with its model card to DIR.
  */
 final class TrainCommand implements Main.Command {
   /**
@@ -82,6 +82,7 @@ final class TrainCommand implements Main.Command {
     boolean centredLoudness = false;
     boolean attentionPooling = false;
     float speakerAdversary = 0;
+    boolean corpusByClips = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data.add(value(args, i++));
@@ -97,6 +98,7 @@ final class TrainCommand implements Main.Command {
         case "--centred-loudness" -> centredLoudness = true;
         case "--attention-pooling" -> attentionPooling = true;
         case "--speaker-adversary" -> speakerAdversary = adversary(args, i++);
+        case "--corpus-by-clips" -> corpusByClips = true;
         default -> throw new Main.UsageException("unknown argument " + args[i]);
       }
     }
@@ -104,7 +106,7 @@ final class TrainCommand implements Main.Command {
       throw new Main.UsageException(
           "usage: ./ser train --data SPEC [--data SPEC...] --out DIR --version V [--epochs N]"
               + " [--patience N] [--seed S] [--validation SPEAKER,...] [--average-from EPOCH]"
-              + " [--label-smoothing E] [--max-warp W] [--centred-loudness] [--attention-pooling] [--speaker-adversary A] (V names the model in every prediction: a new one per"
+              + " [--label-smoothing E] [--max-warp W] [--centred-loudness] [--attention-pooling] [--speaker-adversary A] [--corpus-by-clips] (V names the model in every prediction: a new one per"
               + " model, e.g. cnn-gru-3)");
     }
     PrintStream log = System.err;
@@ -137,7 +139,8 @@ final class TrainCommand implements Main.Command {
             augmentation,
             averageFrom,
             labelSmoothing,
-            speakerAdversary);
+            speakerAdversary,
+            corpusByClips);
     Path target = outDir;
     String modelVersion = version;
     long modelSeed = seed;

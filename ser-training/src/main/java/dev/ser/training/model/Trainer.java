@@ -57,7 +57,7 @@ public final class Trainer {
     long started = System.nanoTime();
     Normalisation normalisation = FeatureStatistics.of(train);
     Random random = new Random(options.seed());
-    double[] cumulative = samplingDistribution(train);
+    double[] cumulative = samplingDistribution(train, options.corpusByClips());
     List<Example> scored = validation.isEmpty() ? train : validation;
 
     List<Double> losses = new ArrayList<>();
@@ -339,16 +339,31 @@ public final class Trainer {
     return metrics;
   }
 
-  /** Cumulative sampling probabilities, each clip weighted by 1 / |its (corpus, emotion) cell|. */
-  private static double[] samplingDistribution(List<Example> train) {
+  /**
+   * Cumulative sampling probabilities, each clip weighted by 1 / |its (corpus, emotion) cell|;
+   * {@code byClips} multiplies that by its corpus's clips over the corpus's emotions, so each
+   * corpus is drawn in proportion to its size.
+   */
+  static double[] samplingDistribution(List<Example> train, boolean byClips) {
     Map<String, Integer> cells = new HashMap<>();
+    Map<String, Integer> corpusClips = new HashMap<>();
     for (Example example : train) {
       cells.merge(cell(example), 1, Integer::sum);
+      corpusClips.merge(example.corpus(), 1, Integer::sum);
     }
+    Map<String, Long> corpusEmotions = new HashMap<>();
+    cells
+        .keySet()
+        .forEach(c -> corpusEmotions.merge(c.substring(0, c.lastIndexOf('/')), 1L, Long::sum));
     double[] cumulative = new double[train.size()];
     double total = 0;
     for (int i = 0; i < train.size(); i++) {
-      total += 1.0 / cells.get(cell(train.get(i)));
+      Example example = train.get(i);
+      double corpusWeight =
+          byClips
+              ? corpusClips.get(example.corpus()) / (double) corpusEmotions.get(example.corpus())
+              : 1;
+      total += corpusWeight / cells.get(cell(example));
       cumulative[i] = total;
     }
     for (int i = 0; i < cumulative.length; i++) {

@@ -22,6 +22,8 @@ import java.util.Arrays;
  *     used for speaker-invariant emotion features by Abdelwahab & Busso 2018): a small classifier
  *     learns to name the training speaker from the utterance embedding, and the embedding is pushed
  *     the other way with this weight, so it carries less of who speaks; 0 for none
+ * @param corpusByClips draw each corpus in proportion to its training clips (its emotions still
+ *     balanced within it) instead of giving every (corpus, emotion) cell the same share
  */
 public record TrainingOptions(
     int epochs,
@@ -32,7 +34,8 @@ public record TrainingOptions(
     Augmentation augmentation,
     int averageFrom,
     float labelSmoothing,
-    float speakerAdversary) {
+    float speakerAdversary,
+    boolean corpusByClips) {
   public TrainingOptions {
     if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
       throw new IllegalArgumentException("labelSmoothing must be in [0, 1)");
@@ -58,12 +61,22 @@ public record TrainingOptions(
   }
 
   public static TrainingOptions standard(int epochs, long seed) {
-    return new TrainingOptions(epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0, 0f, 0f);
+    return new TrainingOptions(
+        epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0, 0f, 0f, false);
   }
 
   /** Without augmentation, for tests that need a loss that falls step by step. */
   public static TrainingOptions plain(int epochs, int batchSize, float learningRate, long seed) {
     return new TrainingOptions(
-        epochs, epochs, batchSize, learningRate, seed, Augmentation.none(), epochs / 2 + 1, 0f, 0f);
+        epochs,
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        Augmentation.none(),
+        epochs / 2 + 1,
+        0f,
+        0f,
+        false);
   }
 }

@@ -55,7 +55,8 @@ class SpeakerAdversaryTest {
             plain.augmentation(),
             plain.averageFrom(),
             plain.labelSmoothing(),
-            1f);
+            1f,
+            false);
     TrainedModel model =
         new Trainer(
                 SyntheticClips.tinyArchitecture(),
@@ -77,7 +78,7 @@ class SpeakerAdversaryTest {
     Trainer trainer =
         new Trainer(
             SyntheticClips.tinyArchitecture(),
-            new TrainingOptions(6, 6, 8, 0.01f, 42, plain.augmentation(), 0, 0f, 0.5f),
+            new TrainingOptions(6, 6, 8, 0.01f, 42, plain.augmentation(), 0, 0f, 0.5f, false),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     assertThat(trainer.reversalWeight(0)).isZero();
