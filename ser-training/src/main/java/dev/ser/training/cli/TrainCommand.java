@@ -126,8 +126,7 @@ final class TrainCommand implements Main.Command {
 
     Architecture architecture =
         Architecture.standard(ModelFrames.WINDOW_FRAMES, spec.nMels(), spec.nMfcc() + 2)
-            .withCentredLoudness(centredLoudness)
-            .withAttentionPooling(attentionPooling);
+            .with(centredLoudness, attentionPooling);
     log.println("architecture: " + architecture.describe());
     TrainingOptions options =
         new TrainingOptions(
@@ -284,17 +283,20 @@ final class TrainCommand implements Main.Command {
   }
 
   private static float fraction(String[] args, int i) {
-    String text = value(args, i);
-    float f;
-    try {
-      f = Float.parseFloat(text);
-    } catch (NumberFormatException e) {
-      f = Float.NaN;
-    }
+    float f = decimal(args, i);
     if (!(f >= 0 && f < 1)) {
-      throw new Main.UsageException(args[i] + " needs a number in [0, 1), not " + text);
+      throw new Main.UsageException(args[i] + " needs a number in [0, 1), not " + args[i + 1]);
     }
     return f;
+  }
+
+  /** The value after {@code args[i]} as a number, NaN if it is not one. */
+  private static float decimal(String[] args, int i) {
+    try {
+      return Float.parseFloat(value(args, i));
+    } catch (NumberFormatException e) {
+      return Float.NaN;
+    }
   }
 
   /** A mel-warp bound: {@link #fraction} below 0.5, where a warp would fold the mel axis. */
@@ -308,15 +310,9 @@ final class TrainCommand implements Main.Command {
 
   /** A speaker adversary's weight: a number in [0, 10]. */
   private static float adversary(String[] args, int i) {
-    String text = value(args, i);
-    float a;
-    try {
-      a = Float.parseFloat(text);
-    } catch (NumberFormatException e) {
-      a = Float.NaN;
-    }
+    float a = decimal(args, i);
     if (!(a >= 0 && a <= 10)) {
-      throw new Main.UsageException(args[i] + " needs a number in [0, 10], not " + text);
+      throw new Main.UsageException(args[i] + " needs a number in [0, 10], not " + args[i + 1]);
     }
     return a;
   }

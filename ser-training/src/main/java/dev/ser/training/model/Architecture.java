@@ -80,26 +80,11 @@ public record Architecture(
         false);
   }
 
-  /** The same network with {@link #centredLoudness} set to {@code centred}. */
-  public Architecture withCentredLoudness(boolean centred) {
-    return new Architecture(
-        windowFrames,
-        melBins,
-        frameWidth,
-        convChannels,
-        timePools,
-        melPools,
-        gruUnits,
-        dropout,
-        weightDecay,
-        centredLogMel,
-        centredMfcc,
-        centred,
-        attentionPooling);
-  }
-
-  /** The same network with {@link #attentionPooling} set to {@code attention}. */
-  public Architecture withAttentionPooling(boolean attention) {
+  /**
+   * The same network with the two choices that are not part of the bundled recipe set: {@link
+   * #centredLoudness} and {@link #attentionPooling}.
+   */
+  public Architecture with(boolean centredLoudness, boolean attentionPooling) {
     return new Architecture(
         windowFrames,
         melBins,
@@ -113,7 +98,7 @@ public record Architecture(
         centredLogMel,
         centredMfcc,
         centredLoudness,
-        attention);
+        attentionPooling);
   }
 
   /** GRU time steps: the window after the CNN's time pooling. */

@@ -317,10 +317,15 @@ final class Network {
   }
 
   private float[] glorot(int fanIn, int fanOut, int size) {
+    return glorot(initial, fanIn, fanOut, size);
+  }
+
+  /** {@code size} Glorot-uniform values: uniform in ±sqrt(6 / (fanIn + fanOut)). */
+  static float[] glorot(Random random, int fanIn, int fanOut, int size) {
     float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
     float[] values = new float[size];
     for (int i = 0; i < size; i++) {
-      values[i] = (initial.nextFloat() * 2 - 1) * limit;
+      values[i] = (random.nextFloat() * 2 - 1) * limit;
     }
     return values;
   }

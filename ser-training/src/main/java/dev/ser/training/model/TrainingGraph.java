@@ -155,37 +155,23 @@ final class TrainingGraph implements AutoCloseable {
 
   /** The adversary: one hidden ReLU layer over the embedding, logits over the speakers. */
   private Operand<TFloat32> speakerLogits(Ops tf, Operand<TFloat32> embedding, long seed) {
-    int units = architecture.gruUnits();
     Random initial = new Random(seed ^ 0x5EA4E25L);
-    Operand<TFloat32> hidden =
-        tf.nn.relu(
-            tf.math.add(
-                tf.linalg.matMul(
-                    embedding,
-                    variables.weight(
-                        ADVERSARY + "hidden/kernel",
-                        Shape.of(units, units),
-                        () -> glorot(initial, units, units))),
-                variables.weight(
-                    ADVERSARY + "hidden/bias", Shape.of(units), () -> new float[units])));
-    return tf.math.add(
-        tf.linalg.matMul(
-            hidden,
-            variables.weight(
-                ADVERSARY + "speaker/kernel",
-                Shape.of(units, speakers),
-                () -> glorot(initial, units, speakers))),
-        variables.weight(
-            ADVERSARY + "speaker/bias", Shape.of(speakers), () -> new float[speakers]));
+    int units = architecture.gruUnits();
+    Operand<TFloat32> hidden = tf.nn.relu(dense(tf, embedding, "hidden", units, units, initial));
+    return dense(tf, hidden, "speaker", units, speakers, initial);
   }
 
-  private static float[] glorot(Random random, int fanIn, int fanOut) {
-    float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
-    float[] values = new float[fanIn * fanOut];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (random.nextFloat() * 2 - 1) * limit;
-    }
-    return values;
+  /** {@code x W + b}, an adversary layer of {@code in} to {@code out} values. */
+  private Operand<TFloat32> dense(
+      Ops tf, Operand<TFloat32> x, String name, int in, int out, Random initial) {
+    Operand<TFloat32> kernel =
+        variables.weight(
+            ADVERSARY + name + "/kernel",
+            Shape.of(in, out),
+            () -> Network.glorot(initial, in, out, in * out));
+    Operand<TFloat32> bias =
+        variables.weight(ADVERSARY + name + "/bias", Shape.of(out), () -> new float[out]);
+    return tf.math.add(tf.linalg.matMul(x, kernel), bias);
   }
 
   private static Operand<TFloat32> zeros(Ops tf, Shape shape) {

@@ -63,7 +63,7 @@ class TrainerTest {
   void attentionPoolingTrainsAndExportsTheSameFunction(@TempDir Path dir) throws Exception {
     TrainedModel attention =
         new Trainer(
-                SyntheticClips.tinyArchitecture().withAttentionPooling(true),
+                SyntheticClips.tinyArchitecture().with(false, true),
                 TrainingOptions.plain(6, 8, 0.01f, 42),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
             .train(examples, List.of());
