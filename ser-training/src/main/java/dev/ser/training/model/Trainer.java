@@ -121,7 +121,7 @@ public final class Trainer {
                     Locale.ROOT,
                     "  speaker loss %.3f (chance %.3f)",
                     result.speakerLoss,
-                    Math.log(speakers.size()))
+                    speakerEntropy(train, cumulative))
                 : "",
             result.metrics.accuracy(),
             result.metrics.unweightedAccuracy(),
@@ -211,6 +211,22 @@ public final class Trainer {
       entry.setValue(next++);
     }
     return index;
+  }
+
+  /**
+   * The entropy (nats) of the speaker of a drawn window: the adversary's cross-entropy when it can
+   * only guess from how often each speaker is drawn.
+   */
+  static double speakerEntropy(List<Example> train, double[] cumulative) {
+    Map<String, Double> shares = new HashMap<>();
+    double previous = 0;
+    for (int i = 0; i < train.size(); i++) {
+      Example example = train.get(i);
+      shares.merge(
+          example.corpus() + "/" + example.speaker(), cumulative[i] - previous, Double::sum);
+      previous = cumulative[i];
+    }
+    return -shares.values().stream().mapToDouble(p -> p > 0 ? p * Math.log(p) : 0).sum();
   }
 
   /**

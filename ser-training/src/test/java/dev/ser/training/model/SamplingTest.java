@@ -35,6 +35,16 @@ class SamplingTest {
     assertThat(shares.get("b/anger")).isCloseTo(0.5, offset(1e-9));
   }
 
+  @Test
+  void speakerEntropyIsThatOfTheSpeakersAsDrawn() {
+    // a:1 is drawn 2/3 of the time by cell, 1/2 by clips; b:1 the rest
+    double byCell = -(2 / 3.0 * Math.log(2 / 3.0) + 1 / 3.0 * Math.log(1 / 3.0));
+    assertThat(Trainer.speakerEntropy(TRAIN, Trainer.samplingDistribution(TRAIN, false)))
+        .isCloseTo(byCell, offset(1e-9));
+    assertThat(Trainer.speakerEntropy(TRAIN, Trainer.samplingDistribution(TRAIN, true)))
+        .isCloseTo(Math.log(2), offset(1e-9));
+  }
+
   private static Map<String, Double> shares(double[] cumulative) {
     assertThat(cumulative[cumulative.length - 1]).isCloseTo(1.0, offset(1e-12));
     Map<String, Double> shares = new HashMap<>();
