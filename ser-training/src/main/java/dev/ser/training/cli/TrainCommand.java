@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code ./ser train --data SPEC... --out DIR [--epochs N] [--patience N] [--seed S] [--validation
  * SPEAKERS] --version V [--average-from EPOCH] [--label-smoothing E] [--max-warp W]
- * [--centred-loudness] [--attention-pooling] [--speaker-adversary A] [--corpus-by-clips]}: reads
- * the corpora, splits them by speaker, extracts every clip's features once, trains the CNN+GRU and
- * writes the SavedModel with its model card to DIR.
+ * [--centred-loudness] [--attention-pooling] [--speaker-adversary A] [--corpus-by-clips] [--mixup
+ * ALPHA]}: reads the corpora, splits them by speaker, extracts every clip's features once, trains
+ * the CNN+GRU and writes the SavedModel with its model card to DIR.
  */
 final class TrainCommand implements Main.Command {
   /**
@@ -83,6 +83,7 @@ final class TrainCommand implements Main.Command {
     boolean attentionPooling = false;
     float speakerAdversary = 0;
     boolean corpusByClips = false;
+    float mixup = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data.add(value(args, i++));
@@ -97,8 +98,9 @@ final class TrainCommand implements Main.Command {
         case "--max-warp" -> augmentation = augmentation.withMaxWarp(warp(args, i++));
         case "--centred-loudness" -> centredLoudness = true;
         case "--attention-pooling" -> attentionPooling = true;
-        case "--speaker-adversary" -> speakerAdversary = adversary(args, i++);
+        case "--speaker-adversary" -> speakerAdversary = upToTen(args, i++);
         case "--corpus-by-clips" -> corpusByClips = true;
+        case "--mixup" -> mixup = upToTen(args, i++);
         default -> throw new Main.UsageException("unknown argument " + args[i]);
       }
     }
@@ -106,7 +108,7 @@ final class TrainCommand implements Main.Command {
       throw new Main.UsageException(
           "usage: ./ser train --data SPEC [--data SPEC...] --out DIR --version V [--epochs N]"
               + " [--patience N] [--seed S] [--validation SPEAKER,...] [--average-from EPOCH]"
-              + " [--label-smoothing E] [--max-warp W] [--centred-loudness] [--attention-pooling] [--speaker-adversary A] [--corpus-by-clips] (V names the model in every prediction: a new one per"
+              + " [--label-smoothing E] [--max-warp W] [--centred-loudness] [--attention-pooling] [--speaker-adversary A] [--corpus-by-clips] [--mixup ALPHA] (V names the model in every prediction: a new one per"
               + " model, e.g. cnn-gru-3)");
     }
     PrintStream log = System.err;
@@ -139,7 +141,8 @@ final class TrainCommand implements Main.Command {
             averageFrom,
             labelSmoothing,
             speakerAdversary,
-            corpusByClips);
+            corpusByClips,
+            mixup);
     Path target = outDir;
     String modelVersion = version;
     long modelSeed = seed;
@@ -308,8 +311,8 @@ final class TrainCommand implements Main.Command {
     return w;
   }
 
-  /** A speaker adversary's weight: a number in [0, 10]. */
-  private static float adversary(String[] args, int i) {
+  /** A speaker adversary's weight or mixup's alpha: a number in [0, 10]. */
+  private static float upToTen(String[] args, int i) {
     float a = decimal(args, i);
     if (!(a >= 0 && a <= 10)) {
       throw new Main.UsageException(args[i] + " needs a number in [0, 10], not " + args[i + 1]);

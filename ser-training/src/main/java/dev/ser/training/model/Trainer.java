@@ -269,6 +269,9 @@ public final class Trainer {
             options.target(example.emotion()), 0, targets, i * Emotion.count(), Emotion.count());
         labels.add(example.emotion());
       }
+      if (options.mixup() > 0) {
+        mix(windows, targets, random);
+      }
       float[] keep = new float[n * architecture.gruUnits()];
       for (int i = 0; i < keep.length; i++) {
         keep[i] = random.nextFloat() < architecture.dropout() ? 0 : keepScale;
@@ -302,6 +305,25 @@ public final class Trainer {
     }
     return new EpochResult(
         lossSum / truth.size(), speakerLossSum / truth.size(), Scores.of(truth, predicted));
+  }
+
+  /** Blends each window (and target) with a random other window of the batch ({@link Mixup}). */
+  private void mix(List<InputWindow> windows, float[] targets, Random random) {
+    int n = windows.size();
+    int classes = Emotion.count();
+    List<InputWindow> original = List.copyOf(windows);
+    float[] originalTargets = targets.clone();
+    for (int i = 0; i < n; i++) {
+      int j = random.nextInt(n);
+      float lambda = Mixup.lambda(options.mixup(), random);
+      windows.set(i, Mixup.mix(original.get(i), original.get(j), lambda));
+      float[] mixed =
+          Mixup.mix(
+              Arrays.copyOfRange(originalTargets, i * classes, (i + 1) * classes),
+              Arrays.copyOfRange(originalTargets, j * classes, (j + 1) * classes),
+              lambda);
+      System.arraycopy(mixed, 0, targets, i * classes, classes);
+    }
   }
 
   /**

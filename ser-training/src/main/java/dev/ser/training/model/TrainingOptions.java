@@ -24,6 +24,7 @@ import java.util.Arrays;
  *     the other way with this weight, so it carries less of who speaks; 0 for none
  * @param corpusByClips draw each corpus in proportion to its training clips (its emotions still
  *     balanced within it) instead of giving every (corpus, emotion) cell the same share
+ * @param mixup {@code alpha} of {@link Mixup}'s {@code Beta(alpha, alpha)}; 0 for no mixup
  */
 public record TrainingOptions(
     int epochs,
@@ -35,13 +36,17 @@ public record TrainingOptions(
     int averageFrom,
     float labelSmoothing,
     float speakerAdversary,
-    boolean corpusByClips) {
+    boolean corpusByClips,
+    float mixup) {
   public TrainingOptions {
     if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
       throw new IllegalArgumentException("labelSmoothing must be in [0, 1)");
     }
     if (!(speakerAdversary >= 0 && speakerAdversary <= 10)) {
       throw new IllegalArgumentException("speakerAdversary must be in [0, 10]");
+    }
+    if (!(mixup >= 0 && mixup <= 10)) {
+      throw new IllegalArgumentException("mixup must be in [0, 10]");
     }
     if (averageFrom < 0) {
       throw new IllegalArgumentException("averageFrom must be 0 (off) or an epoch");
@@ -62,7 +67,7 @@ public record TrainingOptions(
 
   public static TrainingOptions standard(int epochs, long seed) {
     return new TrainingOptions(
-        epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0, 0f, 0f, false);
+        epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0, 0f, 0f, false, 0f);
   }
 
   /** Without augmentation, for tests that need a loss that falls step by step. */
@@ -77,6 +82,7 @@ public record TrainingOptions(
         epochs / 2 + 1,
         0f,
         0f,
-        false);
+        false,
+        0f);
   }
 }

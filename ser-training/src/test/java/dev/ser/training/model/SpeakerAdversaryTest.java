@@ -56,7 +56,8 @@ class SpeakerAdversaryTest {
             plain.averageFrom(),
             plain.labelSmoothing(),
             1f,
-            false);
+            false,
+            0f);
     TrainedModel model =
         new Trainer(
                 SyntheticClips.tinyArchitecture(),
@@ -78,7 +79,7 @@ class SpeakerAdversaryTest {
     Trainer trainer =
         new Trainer(
             SyntheticClips.tinyArchitecture(),
-            new TrainingOptions(6, 6, 8, 0.01f, 42, plain.augmentation(), 0, 0f, 0.5f, false),
+            new TrainingOptions(6, 6, 8, 0.01f, 42, plain.augmentation(), 0, 0f, 0.5f, false, 0f),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     assertThat(trainer.reversalWeight(0)).isZero();
