@@ -122,20 +122,36 @@ final class TrainingGraph implements AutoCloseable {
     rate = input(tf, "learning_rate", Shape.scalar());
     betaOnePower = input(tf, "beta1_power", Shape.scalar());
     betaTwoPower = input(tf, "beta2_power", Shape.scalar());
+    // Every update waits for every gradient and for the fetched values: otherwise one weight can
+    // be updated in place while an op that still has to read it is pending, which makes the step
+    // depend on the threads' timing (and mixes old and new weights in one step).
+    List<Op> computed = new ArrayList<>(List.of(loss, trainingProbabilities));
+    for (Output<?> gradient : gradients) {
+      computed.add(gradient);
+    }
+    if (speakerLoss != null) {
+      computed.add(speakerLoss);
+    }
+    Ops afterGradients = tf.withControlDependencies(computed);
+    Operand<TFloat32> betaOne = tf.constant(BETA_ONE);
+    Operand<TFloat32> betaTwo = tf.constant(BETA_TWO);
+    Operand<TFloat32> epsilon = tf.constant(EPSILON);
     for (int i = 0; i < trainable.size(); i++) {
       Variable<TFloat32> variable = trainable.get(i);
       Shape shape = variable.shape();
+      Variable<TFloat32> firstMoment = tf.variable(zeros(tf, shape));
+      Variable<TFloat32> secondMoment = tf.variable(zeros(tf, shape));
       targets.add(
-          tf.train.applyAdam(
+          afterGradients.train.applyAdam(
               variable,
-              tf.variable(zeros(tf, shape)),
-              tf.variable(zeros(tf, shape)),
+              firstMoment,
+              secondMoment,
               betaOnePower,
               betaTwoPower,
               rate,
-              tf.constant(BETA_ONE),
-              tf.constant(BETA_TWO),
-              tf.constant(EPSILON),
+              betaOne,
+              betaTwo,
+              epsilon,
               gradients[i].expect(TFloat32.class)));
     }
     targets.addAll(updates);

@@ -46,6 +46,23 @@ class TrainerTest {
   }
 
   @Test
+  void theSameSeedGivesTheSameWeightsToTheLastBit() {
+    TrainedModel again =
+        new Trainer(
+                SyntheticClips.tinyArchitecture(),
+                TrainingOptions.plain(6, 8, 0.01f, 42),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .train(examples, List.of());
+
+    assertThat(again.weights().keySet()).isEqualTo(model.weights().keySet());
+    model
+        .weights()
+        .forEach(
+            (name, values) -> assertThat(again.weights().get(name)).as(name).isEqualTo(values));
+    assertThat(again.epochLosses()).isEqualTo(model.epochLosses());
+  }
+
+  @Test
   void logsEveryEpochWithLossAccuracyAndUa() {
     assertThat(log)
         .contains("epoch 1/6", "epoch 6/6", "loss", "UA", "val synthetic")
