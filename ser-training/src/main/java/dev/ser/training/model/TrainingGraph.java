@@ -246,9 +246,10 @@ final class TrainingGraph implements AutoCloseable {
         TFloat32 betaOne = TFloat32.scalarOf((float) Math.pow(BETA_ONE, steps));
         TFloat32 betaTwo = TFloat32.scalarOf((float) Math.pow(BETA_TWO, steps));
         TFloat32 speakerTarget =
-            TFloat32.tensorOf(
-                Shape.of(n, Math.max(speakers, 1)),
-                DataBuffers.of(speakers > 0 ? speakerOneHot : new float[n], true, false));
+            speakers > 0
+                ? TFloat32.tensorOf(
+                    Shape.of(n, speakers), DataBuffers.of(speakerOneHot, true, false))
+                : null;
         TFloat32 reversalTensor = TFloat32.scalarOf(reversalWeight)) {
       Session.Runner runner =
           session
