@@ -89,9 +89,20 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
+  /**
+   * The element, once it is visible and its page has finished loading. An element found while a new
+   * page is still loading can belong to a document Chrome then replaces, and using it fails with
+   * "Node with given id does not belong to the document"; so the element is looked up again after
+   * the load.
+   */
   WebElement await(String css) {
-    return new WebDriverWait(driver, Duration.ofSeconds(60))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    wait.until(
+        page ->
+            "complete"
+                .equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
   void type(String css, String text) {
