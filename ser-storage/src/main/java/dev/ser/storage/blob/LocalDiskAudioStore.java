@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -141,29 +142,9 @@ public final class LocalDiskAudioStore implements AudioStore {
 
   @Override
   public List<BlobKey> keysOlderThan(Instant cutoff) {
-    List<BlobKey> keys = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      files.forEach(
-          path -> {
-            String relative = root.relativize(path).toString();
-            if (!BlobKey.isValid(relative)) {
-              return;
-            }
-            try {
-              BasicFileAttributes attributes =
-                  Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-              if (attributes.isRegularFile()
-                  && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
-                keys.add(new BlobKey(relative));
-              }
-            } catch (IOException vanished) {
-              // Deleted while we walked: nothing to sweep.
-            }
-          });
-    } catch (IOException | UncheckedIOException e) {
-      throw unavailable("cannot list " + root, e);
-    }
-    return keys;
+    return filesOlderThan(cutoff, path -> BlobKey.isValid(relative(path)), "list").stream()
+        .map(path -> new BlobKey(relative(path)))
+        .toList();
   }
 
   /**
@@ -172,10 +153,33 @@ public final class LocalDiskAudioStore implements AudioStore {
    */
   @Override
   public int deleteAbandonedWrites(Instant cutoff) {
-    List<Path> abandoned = new ArrayList<>();
+    List<Path> abandoned =
+        filesOlderThan(
+            cutoff, path -> path.getFileName().toString().startsWith(TEMPORARY_PREFIX), "clean up");
+    try {
+      int deleted = 0;
+      for (Path path : abandoned) {
+        if (Files.deleteIfExists(path)) {
+          deleted++;
+        }
+      }
+      return deleted;
+    } catch (IOException e) {
+      throw unavailable("cannot clean up " + root, e);
+    }
+  }
+
+  /**
+   * The regular files under the root that {@code which} accepts and that were last modified before
+   * the cutoff; links are not followed, and files that vanish during the walk are left out.
+   *
+   * @param doing what the caller does, for the error message
+   */
+  private List<Path> filesOlderThan(Instant cutoff, Predicate<Path> which, String doing) {
+    List<Path> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       files
-          .filter(path -> path.getFileName().toString().startsWith(TEMPORARY_PREFIX))
+          .filter(which)
           .forEach(
               path -> {
                 try {
@@ -184,22 +188,20 @@ public final class LocalDiskAudioStore implements AudioStore {
                           path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                   if (attributes.isRegularFile()
                       && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
-                    abandoned.add(path);
+                    found.add(path);
                   }
                 } catch (IOException vanished) {
-                  // Renamed into place or deleted while we walked.
+                  // Deleted, or renamed into place, while we walked.
                 }
               });
-      int deleted = 0;
-      for (Path path : abandoned) {
-        if (Files.deleteIfExists(path)) {
-          deleted++;
-        }
-      }
-      return deleted;
     } catch (IOException | UncheckedIOException e) {
-      throw unavailable("cannot clean up " + root, e);
+      throw unavailable("cannot " + doing + " " + root, e);
     }
+    return found;
+  }
+
+  private String relative(Path path) {
+    return root.relativize(path).toString();
   }
 
   @Override
