@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The sample library: what visitors may pick, and what admins may change. Every change checks the
@@ -107,13 +106,8 @@ public class SampleAdministration {
   }
 
   private static AuditEntry entry(Caller caller, String action, SampleId id, String detail) {
-    return new AuditEntry(
-        caller.userId(),
-        caller.account().map(a -> a.username().value()).orElse("?"),
-        action,
-        Optional.of(id.toString()),
-        Optional.of(detail).filter(d -> !d.isEmpty()),
-        Instant.now());
+    AuditEntry entry = AuditEntry.by(caller.requireAccount(), action, id.toString(), Instant.now());
+    return detail.isEmpty() ? entry : entry.withDetail(detail);
   }
 
   private static void requireAdmin(Caller caller) {
