@@ -7,11 +7,13 @@ import dev.ser.inference.Normalisation;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -70,6 +72,7 @@ public final class Trainer {
     Map<String, double[]> sums = new HashMap<>();
     int averaged = 0;
     Map<String, Integer> speakers = speakerIndex(train);
+    double speakerChance = options.speakerAdversary() > 0 ? speakerEntropy(train, cumulative) : 0;
     try (TrainingGraph graph =
         new TrainingGraph(
             architecture,
@@ -121,7 +124,7 @@ public final class Trainer {
                     Locale.ROOT,
                     "  speaker loss %.3f (chance %.3f)",
                     result.speakerLoss,
-                    speakerEntropy(train, cumulative))
+                    speakerChance)
                 : "",
             result.metrics.accuracy(),
             result.metrics.unweightedAccuracy(),
@@ -205,7 +208,7 @@ public final class Trainer {
   /** Each training speaker's position in the adversary's output, in sorted order. */
   private static Map<String, Integer> speakerIndex(List<Example> train) {
     Map<String, Integer> index = new TreeMap<>();
-    train.forEach(example -> index.put(example.corpus() + "/" + example.speaker(), 0));
+    train.forEach(example -> index.put(example.speaker(), 0));
     int next = 0;
     for (Map.Entry<String, Integer> entry : index.entrySet()) {
       entry.setValue(next++);
@@ -222,8 +225,7 @@ public final class Trainer {
     double previous = 0;
     for (int i = 0; i < train.size(); i++) {
       Example example = train.get(i);
-      shares.merge(
-          example.corpus() + "/" + example.speaker(), cumulative[i] - previous, Double::sum);
+      shares.merge(example.speaker(), cumulative[i] - previous, Double::sum);
       previous = cumulative[i];
     }
     return -shares.values().stream().mapToDouble(p -> p > 0 ? p * Math.log(p) : 0).sum();
@@ -261,9 +263,7 @@ public final class Trainer {
       List<Emotion> labels = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         Example example = train.get(draw(cumulative, random));
-        speakerTargets[
-                i * speakers.size() + speakers.get(example.corpus() + "/" + example.speaker())] =
-            1;
+        speakerTargets[i * speakers.size() + speakers.get(example.speaker())] = 1;
         windows.add(options.augmentation().apply(example.frames(), normalisation, random));
         System.arraycopy(
             options.target(example.emotion()), 0, targets, i * Emotion.count(), Emotion.count());
@@ -385,21 +385,22 @@ public final class Trainer {
   static double[] samplingDistribution(List<Example> train, boolean byClips) {
     Map<String, Integer> cells = new HashMap<>();
     Map<String, Integer> corpusClips = new HashMap<>();
+    Map<String, Set<Emotion>> corpusEmotions = new HashMap<>();
     for (Example example : train) {
       cells.merge(cell(example), 1, Integer::sum);
       corpusClips.merge(example.corpus(), 1, Integer::sum);
+      corpusEmotions
+          .computeIfAbsent(example.corpus(), c -> EnumSet.noneOf(Emotion.class))
+          .add(example.emotion());
     }
-    Map<String, Long> corpusEmotions = new HashMap<>();
-    cells
-        .keySet()
-        .forEach(c -> corpusEmotions.merge(c.substring(0, c.lastIndexOf('/')), 1L, Long::sum));
     double[] cumulative = new double[train.size()];
     double total = 0;
     for (int i = 0; i < train.size(); i++) {
       Example example = train.get(i);
       double corpusWeight =
           byClips
-              ? corpusClips.get(example.corpus()) / (double) corpusEmotions.get(example.corpus())
+              ? corpusClips.get(example.corpus())
+                  / (double) corpusEmotions.get(example.corpus()).size()
               : 1;
       total += corpusWeight / cells.get(cell(example));
       cumulative[i] = total;
