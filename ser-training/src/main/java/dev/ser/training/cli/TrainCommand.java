@@ -108,8 +108,9 @@ final class TrainCommand implements Main.Command {
       throw new Main.UsageException(
           "usage: ./ser train --data SPEC [--data SPEC...] --out DIR --version V [--epochs N]"
               + " [--patience N] [--seed S] [--validation SPEAKER,...] [--average-from EPOCH]"
-              + " [--label-smoothing E] [--max-warp W] [--centred-loudness] [--attention-pooling] [--speaker-adversary A] [--corpus-by-clips] [--mixup ALPHA] (V names the model in every prediction: a new one per"
-              + " model, e.g. cnn-gru-3)");
+              + " [--label-smoothing E] [--max-warp W] [--centred-loudness] [--attention-pooling]"
+              + " [--speaker-adversary A] [--corpus-by-clips] [--mixup ALPHA] (V names the model in"
+              + " every prediction: a new one per model, e.g. cnn-gru-5)");
     }
     PrintStream log = System.err;
     SpeakerSplit split = SpeakerSplit.bySpeakers(Corpora.readAll(data), validation);
