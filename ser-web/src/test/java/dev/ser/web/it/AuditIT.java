@@ -39,6 +39,7 @@ class AuditIT {
   private static final String LEGACY_PASSWORD = "legacy password 2024";
 
   private final RunningApp app = RunningApp.get();
+  private final Api api = new Api();
 
   record Row(
       Optional<UUID> actorId,
@@ -91,7 +92,7 @@ class AuditIT {
   void registrationIsRecordedAndTheNewHashIsArgon2id() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {
-      register(browser, username);
+      browser.register(username, PASSWORD);
     }
     UUID id = userId(username);
 
@@ -107,7 +108,7 @@ class AuditIT {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {
-      register(browser, username);
+      browser.register(username, PASSWORD);
       browser.submit(browser.find("#logout\\:go"));
       for (int i = 0; i < 5; i++) {
         assertThat(signIn(browser, username, "not the password")).isFalse();
@@ -140,7 +141,7 @@ class AuditIT {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     String secret;
     try (Browser browser = Browser.open()) {
-      register(browser, username);
+      browser.register(username, PASSWORD);
       browser.go("account.xhtml");
       browser.type("#token-form\\:name", "nightly export");
       browser.click("token-form:create");
@@ -163,7 +164,7 @@ class AuditIT {
                     .doesNotContain(secret));
     assertThat(revoked).singleElement();
     assertThat(revoked.get(0).target()).isEqualTo(created.get(0).target());
-    assertThat(count("SELECT count(*) FROM api_tokens WHERE owner_id = ?", owner)).isZero();
+    assertThat(api.count("SELECT count(*) FROM api_tokens WHERE owner_id = ?", owner)).isZero();
   }
 
   @Test
@@ -171,7 +172,7 @@ class AuditIT {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     UUID id;
     try (Browser browser = Browser.open()) {
-      register(browser, username);
+      browser.register(username, PASSWORD);
       id = userId(username);
       browser.go("account.xhtml");
       browser.click("delete-form:delete");
@@ -180,7 +181,7 @@ class AuditIT {
 
     List<Row> rows = rows("user.delete", id.toString());
 
-    assertThat(count("SELECT count(*) FROM users WHERE id = ?", id)).isZero();
+    assertThat(api.count("SELECT count(*) FROM users WHERE id = ?", id)).isZero();
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).actorName()).isEqualTo(username);
     assertThat(rows.get(0).actorId()).isEmpty();
@@ -230,21 +231,13 @@ class AuditIT {
   void anOrdinaryUserCannotReadTheAuditLog() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {
-      register(browser, username);
+      browser.register(username, PASSWORD);
 
       browser.go("admin/audit.xhtml");
 
       assertThat(browser.await("#error-403").getText()).contains("Not yours");
       assertThat(browser.driver.getPageSource()).doesNotContain("audit-row");
     }
-  }
-
-  private static void register(Browser browser, String username) {
-    browser.go("register.xhtml");
-    browser.type("#register\\:username", username);
-    browser.type("#register\\:password", PASSWORD);
-    browser.click("register:submit");
-    browser.await("#history-empty");
   }
 
   /** Whether the login form let this name and password in. */
@@ -295,10 +288,6 @@ class AuditIT {
 
   private String passwordHash(String username) {
     return single("SELECT password_hash FROM users WHERE username = ?", username, String.class);
-  }
-
-  private long count(String sql, Object parameter) {
-    return single(sql, parameter, Long.class);
   }
 
   private <T> T single(String sql, Object parameter, Class<T> type) {

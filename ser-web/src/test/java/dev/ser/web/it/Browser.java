@@ -81,6 +81,18 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Registers an account with this password through the registration form, which signs it in, and
+   * returns its empty history's message.
+   */
+  WebElement register(String username, String password) {
+    go("register.xhtml");
+    type("#register\\:username", username);
+    type("#register\\:password", password);
+    click("register:submit");
+    return await("#history-empty");
+  }
+
   WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }

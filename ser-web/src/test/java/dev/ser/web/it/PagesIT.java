@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person does in the browser, in headless Chromium against the real app. */
 class PagesIT {
+  private static final String PASSWORD = "correct horse battery";
+
   static final Path WAV = Path.of("src/test/resources/audio/speech_16k.wav");
   static final Path MP3 = Path.of("src/test/resources/audio/speech_16k.mp3");
   static final String HEADLINE = "This sounds (angry|disgusted|afraid|happy|neutral|sad)\\.";
@@ -109,7 +110,7 @@ class PagesIT {
   void registeredUserSeesTheirHistoryAndDeletesAnEntry() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {
-      assertThat(register(browser, username).getText()).contains("Nothing yet");
+      assertThat(browser.register(username, PASSWORD).getText()).contains("Nothing yet");
 
       browser.go("");
       browser.choose("upload:file", WAV);
@@ -134,7 +135,7 @@ class PagesIT {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     Api api = new Api();
     try (Browser browser = Browser.open()) {
-      register(browser, username);
+      browser.register(username, PASSWORD);
 
       browser.go("account.xhtml");
       browser.type("#token-form\\:name", "my script");
@@ -157,7 +158,7 @@ class PagesIT {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     Api api = new Api();
     try (Browser browser = Browser.open()) {
-      register(browser, username);
+      browser.register(username, PASSWORD);
       browser.go("");
       browser.choose("upload:file", WAV);
       browser.click("upload:analyse");
@@ -174,7 +175,7 @@ class PagesIT {
       browser.await(".hero");
 
       assertThat(api.count("SELECT count(*) FROM users WHERE username = ?", username)).isZero();
-      logIn(browser, username, "correct horse battery");
+      logIn(browser, username, PASSWORD);
       assertThat(browser.await(".message.error").getText()).contains("Wrong username or password");
     }
   }
@@ -220,7 +221,7 @@ class PagesIT {
   void ordinaryUserIsForbiddenFromAdminPages() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {
-      register(browser, username);
+      browser.register(username, PASSWORD);
 
       browser.go("admin/samples.xhtml");
       assertThat(browser.await("#error-403").getText()).contains("Not yours");
@@ -237,15 +238,6 @@ class PagesIT {
           .contains("Do not use it");
       browser.screenshot("model");
     }
-  }
-
-  /** Registers an account (signed in afterwards) and returns its empty history's message. */
-  private static WebElement register(Browser browser, String username) {
-    browser.go("register.xhtml");
-    browser.type("#register\\:username", username);
-    browser.type("#register\\:password", "correct horse battery");
-    browser.click("register:submit");
-    return browser.await("#history-empty");
   }
 
   private static void logIn(Browser browser, String username, String password) {
