@@ -197,9 +197,9 @@ public final class EmotionModel implements AutoCloseable {
   }
 
   /**
-   * Softmax probabilities of each window, {@code [windows][6]} in {@link Emotion} order. Windows of
-   * concurrent callers may share one session call; a window's probabilities do not depend on its
-   * company beyond float rounding.
+   * Softmax probabilities of each window, {@code [windows][6]} in {@link Emotion} order, scaled by
+   * the card's {@link Calibration}. Windows of concurrent callers may share one session call; a
+   * window's probabilities do not depend on its company beyond float rounding.
    *
    * @throws IllegalArgumentException for windows of another shape than the model's
    */
@@ -227,7 +227,14 @@ public final class EmotionModel implements AutoCloseable {
         TFloat32 mask = tensor(Shape.of(n, frames), windows, InputWindow::mask);
         Result result =
             function.call(Map.<String, Tensor>of(LOG_MEL, logMel, FRAMES, frame, MASK, mask))) {
-      return rows((TFloat32) result.get(PROBABILITIES).orElseThrow(), n);
+      float[][] rows = rows((TFloat32) result.get(PROBABILITIES).orElseThrow(), n);
+      Calibration calibration = card.calibration();
+      if (calibration.temperature() != 1) {
+        for (int i = 0; i < n; i++) {
+          rows[i] = calibration.apply(rows[i]);
+        }
+      }
+      return rows;
     }
   }
 

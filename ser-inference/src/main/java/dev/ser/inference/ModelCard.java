@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param licence the licence the weights inherit from the training corpora
  * @param training how it was trained
  * @param validation metrics per held-out corpus, keyed by corpus name
+ * @param calibration the temperature serving applies to every window's probabilities; {@link
+ *     Calibration#NONE} for a card without one
+ * @param crossValidation what to expect on new speakers of each corpus, from cross-validation over
+ *     speaker folds (and leave-one-corpus-out runs where they were made); empty if none was run
  */
 public record ModelCard(
     String version,
@@ -39,7 +43,9 @@ public record ModelCard(
     String architecture,
     String licence,
     Training training,
-    Map<String, Metrics> validation) {
+    Map<String, Metrics> validation,
+    Calibration calibration,
+    Map<String, Estimate> crossValidation) {
 
   public static final String FILE_NAME = "model-card.json";
 
@@ -54,6 +60,8 @@ public record ModelCard(
     Objects.requireNonNull(normalisation, "normalisation");
     labels = List.copyOf(labels);
     validation = Map.copyOf(validation);
+    calibration = calibration == null ? Calibration.NONE : calibration;
+    crossValidation = crossValidation == null ? Map.of() : Map.copyOf(crossValidation);
     if (windowFrames <= 0 || hopFrames <= 0 || minFrames <= 0 || minFrames > windowFrames) {
       throw new IllegalArgumentException("need 0 < minFrames <= windowFrames and hopFrames > 0");
     }
@@ -117,6 +125,36 @@ public record ModelCard(
       return Objects.hash(clips, accuracy, unweightedAccuracy, recall);
     }
   }
+
+  /**
+   * Unweighted accuracy on speakers the model never heard, over the folds of a cross-validation:
+   * each fold's model scored on its own held-out speakers, with no epoch chosen on them.
+   *
+   * @param folds folds that held out speakers of this corpus
+   * @param clips held-out clips over all folds
+   * @param speakers held-out speakers over all folds
+   * @param mean mean UA over the folds
+   * @param sd standard deviation of the folds' UA
+   * @param min the lowest fold's UA
+   * @param max the highest fold's UA
+   * @param pooled UA of all held-out clips together
+   * @param speakerMin the lowest single speaker's UA (speakers with every class of the corpus)
+   * @param speakerMax the highest single speaker's UA
+   * @param method how it was measured, e.g. {@code "5-fold over speakers"} or {@code "corpus left
+   *     out"}
+   */
+  public record Estimate(
+      int folds,
+      int clips,
+      int speakers,
+      double mean,
+      double sd,
+      double min,
+      double max,
+      double pooled,
+      double speakerMin,
+      double speakerMax,
+      String method) {}
 
   /** The product's label order, which every model must use. */
   public static List<String> productLabels() {

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *   <li>{@code KIND,OPTION=VALUE:PATH} for options, e.g. {@code ravdess,calm=drop:DIR} (the only
  *       option so far: RAVDESS {@code calm=neutral|drop});
  *   <li>{@code PATH.csv}: a {@link Manifest};
+ *   <li>{@code NAME=SPEC}: any of these with its clips named corpus {@code NAME} and its speakers
+ *       {@code NAME:id}, e.g. {@code ased=../shared/datasets/ased/manifest.csv}, so that two
+ *       manifests are two corpora to the balancing and the per-corpus scores;
  *   <li>a bare directory: the one corpus whose layout it has; an error when it matches none or
  *       several.
  * </ul>
@@ -29,6 +32,8 @@ import java.util.regex.Pattern;
 public final class Corpora {
   public static final List<String> KINDS =
       List.of(Ravdess.NAME, Nemo.NAME, CremaD.NAME, Iemocap.NAME, "manifest");
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z-]*(,[a-z]+=[^,:]*)*");
 
@@ -38,6 +43,10 @@ public final class Corpora {
   public static List<Clip> read(String spec) {
     if (spec == null || spec.isBlank()) {
       throw new CorpusException("empty corpus spec; expected KIND:PATH or a .csv manifest");
+    }
+    int equals = spec.indexOf('=');
+    if (equals > 0 && NAME.matcher(spec.substring(0, equals)).matches()) {
+      return named(spec.substring(0, equals), read(spec.substring(equals + 1)));
     }
     int colon = spec.indexOf(':');
     if (colon > 0 && PREFIX.matcher(spec.substring(0, colon)).matches()) {
@@ -63,6 +72,23 @@ public final class Corpora {
     }
     throw new CorpusException(
         spec + " is neither a directory nor a .csv manifest; expected KIND:PATH or PATH.csv");
+  }
+
+  /**
+   * {@code clips} as corpus {@code name}: speaker {@code x:id} or {@code id} becomes {@code
+   * name:id}.
+   */
+  static List<Clip> named(String name, List<Clip> clips) {
+    return clips.stream()
+        .map(
+            c ->
+                new Clip(
+                    c.audio(),
+                    c.emotion(),
+                    name + ":" + c.speaker().substring(c.speaker().indexOf(':') + 1),
+                    name,
+                    c.gender()))
+        .toList();
   }
 
   /** All specs' clips together; the same audio file named twice is an error. */

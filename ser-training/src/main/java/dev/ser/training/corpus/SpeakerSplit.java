@@ -52,7 +52,20 @@ public record SpeakerSplit(List<Clip> train, List<Clip> validation) {
    */
   public static SpeakerSplit bySpeakers(List<Clip> clips, Collection<String> validationSpeakers) {
     Set<String> wanted = new LinkedHashSet<>();
-    validationSpeakers.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(wanted::add);
+    for (String speaker : validationSpeakers) {
+      String name = speaker.trim();
+      if (name.endsWith(":*")) {
+        String corpus = name.substring(0, name.length() - 2);
+        List<String> all =
+            clips.stream().filter(c -> c.corpus().equals(corpus)).map(Clip::speaker).toList();
+        if (all.isEmpty()) {
+          throw new CorpusException("no clips of corpus '" + corpus + "' to hold out");
+        }
+        wanted.addAll(all);
+      } else if (!name.isEmpty()) {
+        wanted.add(name);
+      }
+    }
     if (wanted.isEmpty()) {
       throw new CorpusException("no validation speakers named");
     }
@@ -69,7 +82,8 @@ public record SpeakerSplit(List<Clip> train, List<Clip> validation) {
   }
 
   /**
-   * {@link #bySpeakers(List, Collection)} with the speakers comma-separated, as on a command line.
+   * {@link #bySpeakers(List, Collection)} with the speakers comma-separated, as on a command line;
+   * {@code CORPUS:*} names every speaker of a corpus (leave-one-corpus-out).
    */
   public static SpeakerSplit bySpeakers(List<Clip> clips, String commaSeparatedSpeakers) {
     return bySpeakers(clips, Arrays.asList(commaSeparatedSpeakers.split(",")));
@@ -101,6 +115,46 @@ public record SpeakerSplit(List<Clip> train, List<Clip> validation) {
         (corpus, byGender) ->
             validation.addAll(draw(byGender, fraction, new Random(31 * seed + corpus.hashCode()))));
     return partition(clips, validation);
+  }
+
+  /**
+   * Every speaker in exactly one of {@code k} folds, for cross-validation: within each corpus the
+   * speakers are shuffled by {@code seed}, ordered alternately from each gender (the larger group
+   * first) and dealt to the folds in turn, so each fold holds about 1/k of every corpus's speakers
+   * with both genders where the corpus has them. The same clips and seed give the same folds.
+   *
+   * @return the validation speakers of each fold
+   */
+  public static List<Set<String>> folds(List<Clip> clips, int k, long seed) {
+    if (k < 2) {
+      throw new CorpusException("cross-validation needs at least 2 folds, not " + k);
+    }
+    Map<String, Map<Gender, Set<String>>> speakersByCorpus = new TreeMap<>();
+    for (Clip clip : clips) {
+      speakersByCorpus
+          .computeIfAbsent(clip.corpus(), c -> new EnumMap<>(Gender.class))
+          .computeIfAbsent(clip.gender(), g -> new TreeSet<>())
+          .add(clip.speaker());
+    }
+    List<Set<String>> folds = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      folds.add(new TreeSet<>());
+    }
+    int next = 0;
+    for (Map.Entry<String, Map<Gender, Set<String>>> corpus : speakersByCorpus.entrySet()) {
+      Map<Gender, Set<String>> byGender = corpus.getValue();
+      int speakers = byGender.values().stream().mapToInt(Set::size).sum();
+      if (speakers < k) {
+        throw new CorpusException(
+            corpus.getKey() + " has " + speakers + " speakers, fewer than " + k + " folds");
+      }
+      Random random = new Random(31 * seed + corpus.getKey().hashCode());
+      // Continue dealing where the last corpus stopped, so the folds stay about equal in size.
+      for (String speaker : draw(byGender, 1.0, random)) {
+        folds.get(next++ % k).add(speaker);
+      }
+    }
+    return folds;
   }
 
   public Set<String> trainSpeakers() {
@@ -174,7 +228,10 @@ public record SpeakerSplit(List<Clip> train, List<Clip> validation) {
     if (speakers < 2) {
       return List.of();
     }
-    int wanted = (int) Math.max(1, Math.min(speakers - 1, Math.round(fraction * speakers)));
+    int wanted =
+        fraction >= 1
+            ? speakers
+            : (int) Math.max(1, Math.min(speakers - 1, Math.round(fraction * speakers)));
     List<List<String>> groups = new ArrayList<>();
     byGender.values().forEach(names -> groups.add(new ArrayList<>(names)));
     groups.forEach(group -> Collections.shuffle(group, random));

@@ -1,6 +1,7 @@
 package dev.ser.training.model;
 
 import dev.ser.audio.feature.FeatureSpec;
+import dev.ser.inference.Calibration;
 import dev.ser.inference.ModelCard;
 import dev.ser.inference.ModelFrames;
 import dev.ser.inference.Normalisation;
@@ -26,6 +27,8 @@ public final class ModelExport {
    * @param version the version shown with every prediction
    * @param licence the licence the weights inherit from the corpora
    * @param training how the model was trained (command, seed, corpora, split)
+   * @param calibration the temperature serving applies
+   * @param crossValidation what to expect on new speakers, per corpus; empty if not measured
    * @return the card written
    */
   public static ModelCard write(
@@ -34,7 +37,9 @@ public final class ModelExport {
       FeatureSpec spec,
       String version,
       String licence,
-      ModelCard.Training training)
+      ModelCard.Training training,
+      Calibration calibration,
+      Map<String, ModelCard.Estimate> crossValidation)
       throws IOException {
     ModelCard card =
         new ModelCard(
@@ -48,7 +53,9 @@ public final class ModelExport {
             model.architecture().describe(),
             licence,
             training,
-            model.validation());
+            model.validation(),
+            calibration,
+            crossValidation);
     write(dir, model.architecture(), model.normalisation(), model.weights(), card);
     return card;
   }

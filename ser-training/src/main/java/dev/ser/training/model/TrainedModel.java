@@ -14,6 +14,8 @@ import java.util.Map;
  * @param epochs epochs run
  * @param bestEpoch the epoch (1-based) whose weights were kept
  * @param epochLosses mean training loss of each epoch
+ * @param epochScores mean validation UA (over corpora) after each epoch; empty when the epochs were
+ *     not scored
  * @param validation the best epoch's metrics per validation corpus
  * @param seconds wall-clock time of the run
  * @param keptWeights which weights were kept, e.g. {@code "epoch 12"} or a mean over epochs
@@ -25,12 +27,14 @@ public record TrainedModel(
     int epochs,
     int bestEpoch,
     List<Double> epochLosses,
+    List<Double> epochScores,
     Map<String, ModelCard.Metrics> validation,
     double seconds,
     String keptWeights) {
   public TrainedModel {
     weights = Map.copyOf(weights);
     epochLosses = List.copyOf(epochLosses);
+    epochScores = List.copyOf(epochScores);
     validation = Map.copyOf(validation);
   }
 }

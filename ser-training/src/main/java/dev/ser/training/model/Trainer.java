@@ -7,23 +7,22 @@ import dev.ser.inference.Normalisation;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Trains the CNN+GRU from examples held in memory. Each epoch draws as many windows as there are
- * training clips, each clip with a probability inversely proportional to the size of its (corpus,
- * emotion) cell, so every class of every corpus is seen about equally often; then it scores the
- * validation clips the way serving does (mean of the window probabilities) and keeps the weights of
- * the epoch with the best mean of the per-corpus unweighted accuracies (early stopping).
+ * training clips, as often as {@link Sampling} says (by default every emotion equally often); then
+ * it scores the validation clips the way serving does (mean of the window probabilities) and keeps
+ * the weights of the epoch with the best mean of the per-corpus unweighted accuracies (early
+ * stopping), or, with {@link TrainingOptions#keepAverage()}, the weight average of the last epochs
+ * whatever the scores.
  */
 public final class Trainer {
   private static final int EVALUATION_BATCH = 64;
@@ -59,10 +58,14 @@ public final class Trainer {
     long started = System.nanoTime();
     Normalisation normalisation = FeatureStatistics.of(train);
     Random random = new Random(options.seed());
-    double[] cumulative = samplingDistribution(train, options.corpusByClips());
+    double[] cumulative = options.sampling().cumulative(train);
     List<Example> scored = validation.isEmpty() ? train : validation;
+    // A model that keeps its weight average whatever the scores needs no scores of the training
+    // clips, which would cost as much as a quarter of each epoch.
+    boolean scoreEpochs = !(validation.isEmpty() && options.keepAverage());
 
     List<Double> losses = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
     Map<String, float[]> best = Map.of();
     Map<String, ModelCard.Metrics> bestMetrics = Map.of();
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -79,18 +82,23 @@ public final class Trainer {
             normalisation,
             options.seed(),
             options.speakerAdversary() > 0 ? speakers.size() : 0)) {
-      while (epoch < options.epochs() && epoch - bestEpoch < options.patience()) {
+      while (epoch < options.epochs()
+          && (options.keepAverage() || epoch - bestEpoch < options.patience())) {
         epoch++;
         long epochStarted = System.nanoTime();
         EpochResult result =
             runEpoch(graph, train, speakers, normalisation, cumulative, random, epoch);
         losses.add(result.loss);
-        Map<String, ModelCard.Metrics> metrics = evaluate(graph::evaluate, scored);
+        Map<String, ModelCard.Metrics> metrics =
+            scoreEpochs ? evaluate(graph::evaluate, scored) : Map.of();
         double score =
             metrics.values().stream()
                 .mapToDouble(ModelCard.Metrics::unweightedAccuracy)
                 .average()
                 .orElse(0);
+        if (scoreEpochs) {
+          scores.add(score);
+        }
         boolean improved = score > bestScore;
         if (improved) {
           bestScore = score;
@@ -105,6 +113,7 @@ public final class Trainer {
                   epoch,
                   bestEpoch,
                   losses,
+                  scores,
                   bestMetrics,
                   (System.nanoTime() - started) / 1e9,
                   "epoch " + epoch));
@@ -134,19 +143,20 @@ public final class Trainer {
       }
     }
     String kept = "epoch " + bestEpoch;
-    if (averaged >= 2) {
+    if (averaged >= 2 || (options.keepAverage() && averaged == 1)) {
       Map<String, float[]> mean = mean(sums, averaged);
       String description =
           "mean of the weights of epochs " + averageFrom + "-" + epoch + " (weight averaging)";
       try (FrozenNetwork frozen = new FrozenNetwork(architecture, normalisation, mean)) {
-        Map<String, ModelCard.Metrics> metrics = evaluate(frozen::probabilities, scored);
+        Map<String, ModelCard.Metrics> metrics =
+            scoreEpochs ? evaluate(frozen::probabilities, scored) : Map.of();
         double score =
             metrics.values().stream()
                 .mapToDouble(ModelCard.Metrics::unweightedAccuracy)
                 .average()
                 .orElse(0);
         log.printf(Locale.ROOT, "%s: |%s%n", description, describe(metrics));
-        if (score > bestScore) {
+        if (options.keepAverage() || score > bestScore) {
           bestScore = score;
           best = mean;
           bestMetrics = metrics;
@@ -171,6 +181,7 @@ public final class Trainer {
             epoch,
             bestEpoch,
             losses,
+            scores,
             bestMetrics,
             seconds,
             kept);
@@ -264,7 +275,8 @@ public final class Trainer {
       for (int i = 0; i < n; i++) {
         Example example = train.get(draw(cumulative, random));
         speakerTargets[i * speakers.size() + speakers.get(example.speaker())] = 1;
-        windows.add(options.augmentation().apply(example.frames(), normalisation, random));
+        windows.add(
+            options.augmentation().apply(example.drawFrames(random), normalisation, random));
         System.arraycopy(
             options.target(example.emotion()), 0, targets, i * Emotion.count(), Emotion.count());
         labels.add(example.emotion());
@@ -375,44 +387,6 @@ public final class Trainer {
     truth.forEach(
         (corpus, labels) -> metrics.put(corpus, Scores.of(labels, predicted.get(corpus))));
     return metrics;
-  }
-
-  /**
-   * Cumulative sampling probabilities, each clip weighted by 1 / |its (corpus, emotion) cell|;
-   * {@code byClips} multiplies that by its corpus's clips over the corpus's emotions, so each
-   * corpus is drawn in proportion to its size.
-   */
-  static double[] samplingDistribution(List<Example> train, boolean byClips) {
-    Map<String, Integer> cells = new HashMap<>();
-    Map<String, Integer> corpusClips = new HashMap<>();
-    Map<String, Set<Emotion>> corpusEmotions = new HashMap<>();
-    for (Example example : train) {
-      cells.merge(cell(example), 1, Integer::sum);
-      corpusClips.merge(example.corpus(), 1, Integer::sum);
-      corpusEmotions
-          .computeIfAbsent(example.corpus(), c -> EnumSet.noneOf(Emotion.class))
-          .add(example.emotion());
-    }
-    double[] cumulative = new double[train.size()];
-    double total = 0;
-    for (int i = 0; i < train.size(); i++) {
-      Example example = train.get(i);
-      double corpusWeight =
-          byClips
-              ? corpusClips.get(example.corpus())
-                  / (double) corpusEmotions.get(example.corpus()).size()
-              : 1;
-      total += corpusWeight / cells.get(cell(example));
-      cumulative[i] = total;
-    }
-    for (int i = 0; i < cumulative.length; i++) {
-      cumulative[i] /= total;
-    }
-    return cumulative;
-  }
-
-  private static String cell(Example example) {
-    return example.corpus() + "/" + example.emotion();
   }
 
   private static int draw(double[] cumulative, Random random) {

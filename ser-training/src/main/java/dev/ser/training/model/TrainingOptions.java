@@ -22,9 +22,11 @@ import java.util.Arrays;
  *     used for speaker-invariant emotion features by Abdelwahab & Busso 2018): a small classifier
  *     learns to name the training speaker from the utterance embedding, and the embedding is pushed
  *     the other way with this weight, so it carries less of who speaks; 0 for none
- * @param corpusByClips draw each corpus in proportion to its training clips (its emotions still
- *     balanced within it) instead of giving every (corpus, emotion) cell the same share
+ * @param sampling how often each clip is drawn ({@link Sampling})
  * @param mixup {@code alpha} of {@link Mixup}'s {@code Beta(alpha, alpha)}; 0 for no mixup
+ * @param keepAverage keep the weight average from {@code averageFrom} to the last epoch whatever
+ *     the validation says, so no choice is made on the held-out speakers (cross-validation folds,
+ *     and a final model trained on every speaker)
  */
 public record TrainingOptions(
     int epochs,
@@ -36,8 +38,9 @@ public record TrainingOptions(
     int averageFrom,
     float labelSmoothing,
     float speakerAdversary,
-    boolean corpusByClips,
-    float mixup) {
+    Sampling sampling,
+    float mixup,
+    boolean keepAverage) {
   public TrainingOptions {
     if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
       throw new IllegalArgumentException("labelSmoothing must be in [0, 1)");
@@ -48,8 +51,12 @@ public record TrainingOptions(
     if (!(mixup >= 0 && mixup <= 10)) {
       throw new IllegalArgumentException("mixup must be in [0, 10]");
     }
-    if (averageFrom < 0) {
-      throw new IllegalArgumentException("averageFrom must be 0 (off) or an epoch");
+    if (sampling == null) {
+      throw new IllegalArgumentException("sampling must be given");
+    }
+    if (averageFrom < 0 || (keepAverage && averageFrom == 0)) {
+      throw new IllegalArgumentException(
+          "averageFrom must be 0 (off) or an epoch, and an epoch to keep the average");
     }
     if (epochs <= 0 || patience <= 0 || batchSize <= 0 || !(learningRate > 0)) {
       throw new IllegalArgumentException(
@@ -67,7 +74,18 @@ public record TrainingOptions(
 
   public static TrainingOptions standard(int epochs, long seed) {
     return new TrainingOptions(
-        epochs, 8, 32, 1e-3f, seed, Augmentation.standard(), 0, 0f, 0f, false, 0f);
+        epochs,
+        8,
+        32,
+        1e-3f,
+        seed,
+        Augmentation.standard(),
+        0,
+        0f,
+        0f,
+        Sampling.EMOTIONS,
+        0f,
+        false);
   }
 
   /** Without augmentation, for tests that need a loss that falls step by step. */
@@ -82,7 +100,8 @@ public record TrainingOptions(
         epochs / 2 + 1,
         0f,
         0f,
-        false,
-        0f);
+        Sampling.CELLS,
+        0f,
+        false);
   }
 }

@@ -35,6 +35,21 @@ class CorporaTest {
   }
 
   @Test
+  void aNamedSpecMakesItsManifestACorpusOfItsOwn(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("manifest.csv"), "path,emotion,speaker\na.wav,sad,ased-01\n");
+    Files.writeString(dir.resolve("other.csv"), "b.wav,anger,k:7\n");
+
+    List<Clip> clips =
+        Corpora.readAll(
+            List.of(
+                "ased=" + dir.resolve("manifest.csv"),
+                "emotiontts-kr=" + dir.resolve("other.csv")));
+
+    assertThat(clips).extracting(Clip::corpus).containsExactly("ased", "emotiontts-kr");
+    assertThat(clips).extracting(Clip::speaker).containsExactly("ased:ased-01", "emotiontts-kr:7");
+  }
+
+  @Test
   void readsACsvPathAsManifest(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("m.csv"), "a.wav,sad\n");
 

@@ -45,6 +45,45 @@ class SpeakerSplitTest {
   }
 
   @Test
+  void foldsHoldEverySpeakerOnceWithAFifthOfEachCorpusAndBothGenders() {
+    List<Clip> clips =
+        clips().stream().filter(c -> !c.corpus().equals("solo")).collect(Collectors.toList());
+
+    List<Set<String>> folds = SpeakerSplit.folds(clips, 5, 3);
+
+    assertThat(folds).hasSize(5);
+    List<String> all = folds.stream().flatMap(Set::stream).toList();
+    assertThat(all).doesNotHaveDuplicates().hasSize(29);
+    for (Set<String> fold : folds) {
+      long ravdess = fold.stream().filter(s -> s.startsWith("ravdess:")).count();
+      assertThat(ravdess).isEqualTo(4);
+      long male =
+          fold.stream()
+              .filter(s -> s.startsWith("ravdess:"))
+              .filter(s -> Integer.parseInt(s.substring(8)) % 2 == 1)
+              .count();
+      assertThat(male).isEqualTo(2);
+      assertThat(fold.stream().filter(s -> s.startsWith("nemo:")).count()).isBetween(1L, 2L);
+    }
+    assertThat(SpeakerSplit.folds(clips, 5, 3)).isEqualTo(folds);
+  }
+
+  @Test
+  void foldsRefuseACorpusWithFewerSpeakersThanFolds() {
+    assertThatThrownBy(() -> SpeakerSplit.folds(clips(), 5, 1))
+        .isInstanceOf(CorpusException.class)
+        .hasMessageContaining("solo has 1 speakers");
+  }
+
+  @Test
+  void corpusStarHoldsOutAWholeCorpus() {
+    SpeakerSplit split = SpeakerSplit.bySpeakers(clips(), "nemo:*");
+
+    assertThat(split.validation()).hasSize(45).allMatch(c -> c.corpus().equals("nemo"));
+    assertThat(split.train()).noneMatch(c -> c.corpus().equals("nemo"));
+  }
+
+  @Test
   void noSpeakerIsOnBothSidesAndNoClipIsLost() {
     SpeakerSplit split = SpeakerSplit.byFraction(clips(), 0.2, 7);
 

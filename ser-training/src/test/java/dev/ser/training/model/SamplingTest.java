@@ -19,7 +19,7 @@ class SamplingTest {
 
   @Test
   void everyCorpusEmotionCellGetsTheSameShareByDefault() {
-    Map<String, Double> shares = shares(Trainer.samplingDistribution(TRAIN, false));
+    Map<String, Double> shares = shares(Sampling.CELLS.cumulative(TRAIN));
 
     assertThat(shares.get("a/anger")).isCloseTo(1 / 3.0, offset(1e-9));
     assertThat(shares.get("a/sad")).isCloseTo(1 / 3.0, offset(1e-9));
@@ -27,8 +27,19 @@ class SamplingTest {
   }
 
   @Test
+  void byEmotionEveryEmotionGetsTheSameShareAndCorporaSplitItBySquareRootOfTheirClips() {
+    Map<String, Double> shares = shares(Sampling.EMOTIONS.cumulative(TRAIN));
+
+    // anger: a has 4 clips, b 5, so sqrt(4) : sqrt(5) of anger's half; sad is a's alone
+    double anger = 2 + Math.sqrt(5);
+    assertThat(shares.get("a/anger")).isCloseTo(0.5 * 2 / anger, offset(1e-9));
+    assertThat(shares.get("b/anger")).isCloseTo(0.5 * Math.sqrt(5) / anger, offset(1e-9));
+    assertThat(shares.get("a/sad")).isCloseTo(0.5, offset(1e-9));
+  }
+
+  @Test
   void byClipsEachCorpusGetsItsShareOfClipsSplitEvenlyOverItsEmotions() {
-    Map<String, Double> shares = shares(Trainer.samplingDistribution(TRAIN, true));
+    Map<String, Double> shares = shares(Sampling.CLIPS.cumulative(TRAIN));
 
     assertThat(shares.get("a/anger")).isCloseTo(0.25, offset(1e-9));
     assertThat(shares.get("a/sad")).isCloseTo(0.25, offset(1e-9));
@@ -39,9 +50,9 @@ class SamplingTest {
   void speakerEntropyIsThatOfTheSpeakersAsDrawn() {
     // a:1 is drawn 2/3 of the time by cell, 1/2 by clips; b:1 the rest
     double byCell = -(2 / 3.0 * Math.log(2 / 3.0) + 1 / 3.0 * Math.log(1 / 3.0));
-    assertThat(Trainer.speakerEntropy(TRAIN, Trainer.samplingDistribution(TRAIN, false)))
+    assertThat(Trainer.speakerEntropy(TRAIN, Sampling.CELLS.cumulative(TRAIN)))
         .isCloseTo(byCell, offset(1e-9));
-    assertThat(Trainer.speakerEntropy(TRAIN, Trainer.samplingDistribution(TRAIN, true)))
+    assertThat(Trainer.speakerEntropy(TRAIN, Sampling.CLIPS.cumulative(TRAIN)))
         .isCloseTo(Math.log(2), offset(1e-9));
   }
 

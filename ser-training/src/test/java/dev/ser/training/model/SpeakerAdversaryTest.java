@@ -56,8 +56,9 @@ class SpeakerAdversaryTest {
             plain.averageFrom(),
             plain.labelSmoothing(),
             1f,
-            false,
-            0f);
+            plain.sampling(),
+            0f,
+            false);
     TrainedModel model =
         new Trainer(
                 SyntheticClips.tinyArchitecture(),
@@ -79,7 +80,8 @@ class SpeakerAdversaryTest {
     Trainer trainer =
         new Trainer(
             SyntheticClips.tinyArchitecture(),
-            new TrainingOptions(6, 6, 8, 0.01f, 42, plain.augmentation(), 0, 0f, 0.5f, false, 0f),
+            new TrainingOptions(
+                6, 6, 8, 0.01f, 42, plain.augmentation(), 0, 0f, 0.5f, Sampling.CELLS, 0f, false),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     assertThat(trainer.reversalWeight(0)).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ser.audio.feature.FeatureSpec;
 import dev.ser.domain.emotion.Emotion;
+import dev.ser.inference.Calibration;
 import dev.ser.inference.EmotionModel;
 import dev.ser.inference.ModelCard;
 import dev.ser.inference.ModelException;
@@ -99,7 +100,15 @@ class TrainerTest {
    */
   static void assertExportedModelScoresAsTrained(
       Path dir, TrainedModel model, List<Example> examples) throws Exception {
-    ModelExport.write(dir, model, SyntheticClips.SPEC, "test-1", "test only", training());
+    ModelExport.write(
+        dir,
+        model,
+        SyntheticClips.SPEC,
+        "test-1",
+        "test only",
+        training(),
+        Calibration.NONE,
+        Map.of());
 
     assertThat(dir.resolve("saved_model.pb")).isRegularFile();
     try (EmotionModel loaded = EmotionModel.load(dir, SyntheticClips.SPEC)) {
@@ -130,7 +139,15 @@ class TrainerTest {
 
   @Test
   void exportedModelRefusesAnotherFeatureSpec(@TempDir Path dir) throws Exception {
-    ModelExport.write(dir, model, SyntheticClips.SPEC, "test-1", "test only", training());
+    ModelExport.write(
+        dir,
+        model,
+        SyntheticClips.SPEC,
+        "test-1",
+        "test only",
+        training(),
+        Calibration.NONE,
+        Map.of());
     FeatureSpec other = FeatureSpec.librosaDefaults(16_000);
 
     assertThatThrownBy(() -> EmotionModel.load(dir, other))

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TrainingOptionsTest {
   private static TrainingOptions smoothing(float labelSmoothing) {
     return new TrainingOptions(
-        10, 5, 32, 1e-3f, 1, Augmentation.none(), 0, labelSmoothing, 0f, false, 0f);
+        10, 5, 32, 1e-3f, 1, Augmentation.none(), 0, labelSmoothing, 0f, Sampling.CELLS, 0f, false);
   }
 
   @Test
