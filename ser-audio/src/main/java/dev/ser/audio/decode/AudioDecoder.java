@@ -16,12 +16,13 @@ import java.util.Optional;
 /**
  * Decodes any supported audio (WAV, MP3, M4A/AAC, FLAC, Ogg/Opus, WebM/Opus) to the analysis
  * format: {@value #SAMPLE_RATE} Hz mono float32, channels averaged, like {@code librosa.load(path,
- * sr=16000, mono=True)}.
+ * sr=16000, mono=True, res_type="polyphase")}.
  *
  * <p>WAV in linear PCM or float is read in pure Java ({@link WavReader}); at 16 kHz its samples
  * come out bit-exact, with no resampler pass; other rates are resampled as they are read.
  * Everything else is decoded by FFmpeg ({@link FfmpegReader}), each decoded frame resampled as it
- * arrives. Resampling is FFmpeg's swresample ({@link Resampler}).
+ * arrives. Resampling is librosa's {@code res_type="polyphase"}, scipy's {@code resample_poly}
+ * ({@link Resampler}).
  *
  * <p>Decoding stops as soon as the audio passes {@link DecodeLimits#maxSeconds()}, or FFmpeg has
  * decoded for longer than {@link DecodeLimits#maxDecodeSeconds()} (the pure-Java WAV reader's work

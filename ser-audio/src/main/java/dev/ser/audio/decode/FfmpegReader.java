@@ -73,9 +73,9 @@ final class FfmpegReader {
 
   /**
    * Grabs, downmixes and resamples frame by frame. The decode-time budget is checked before each
-   * grab; when it runs out, the exception leaves through the try-with-resources here (the
-   * resampler's native filter) and in {@link #read} (the grabber's codec and format contexts), so a
-   * stopped decode frees what it holds like a finished one.
+   * grab; when it runs out, the exception leaves through the try-with-resources in {@link #read}
+   * (the grabber's codec and format contexts), so a stopped decode frees what it holds like a
+   * finished one.
    */
   private static DecodedAudio decode(
       FFmpegFrameGrabber grabber, DecodeLimits limits, long deadline) {

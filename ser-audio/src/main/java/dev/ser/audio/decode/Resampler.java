@@ -1,26 +1,30 @@
 package dev.ser.audio.decode;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
-
 import dev.ser.audio.UnsupportedAudioException;
-import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.ffmpeg.global.swresample;
-import org.bytedeco.ffmpeg.swresample.SwrContext;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.PointerPointer;
+import java.util.Arrays;
 
 /**
- * Resamples mono float32 with FFmpeg's libswresample (windowed-sinc polyphase filter, its default
- * Kaiser window, with a longer filter than the default for a flatter pass band), chunk by chunk, so
- * a long source never has to be held at its own rate. The output is aligned with the input
- * (swresample compensates its filter delay) and, like {@code librosa.resample}, has exactly {@code
- * ceil(n * outRate / inRate)} samples. At equal rates samples pass through untouched.
+ * Resamples mono float32 as {@code librosa.resample(y, orig_sr=inRate, target_sr=outRate,
+ * res_type="polyphase")} does, which {@code librosa.load(path, sr=16000, mono=True,
+ * res_type="polyphase")} calls after averaging the channels: {@code scipy.signal.resample_poly(y,
+ * up, down)} with {@code up / down = outRate / inRate} in lowest terms ({@link PolyphaseFilter}),
+ * zeros beyond both ends, then {@code librosa.util.fix_length} to {@code ceil(n * (outRate /
+ * inRate))} samples. At equal rates samples pass through untouched.
  *
- * <p>librosa resamples with soxr's "HQ" filter instead, so resampled audio lands close to, not
- * equal to, librosa's; {@code ResampledParityTest} measures how close.
+ * <p>It streams: each output sample is computed as soon as the input it reads has been pushed, and
+ * only the last {@link PolyphaseFilter#span()} input samples (56 at 44.1 kHz) are kept beyond the
+ * current chunk, so a long source is never held at its own rate. The output does not depend on how
+ * the input is cut into chunks.
  *
- * <p>One instance serves one stream on one thread; {@link #close()} frees the native filter.
+ * <p>The filter has {@code 20 * max(up, down) + 1} taps. Standard rates need at most 640/441
+ * (11.025 kHz, 12,801 taps) and NTSC video's 44.056 kHz 2000/5507, but an odd or damaged header can
+ * need millions: 383,999 Hz is 16000/383999, 7.7 million taps (61 MB of doubles), which scipy would
+ * build for every such file. A ratio with a term above {@value #MAX_FACTOR} is therefore replaced
+ * by the nearest fraction whose terms fit, as if the source were at the rate that fraction implies:
+ * 44,101 Hz becomes 1703/4694 instead of 16000/44101, 0.04 ppm off, and the filter stays under 1.3
+ * MB.
+ *
+ * <p>One instance serves one stream on one thread.
  */
 final class Resampler implements AutoCloseable {
   /** Below any real recording (telephone audio is 8 kHz). */
@@ -31,33 +35,34 @@ final class Resampler implements AutoCloseable {
    */
   static final int MAX_SAMPLE_RATE = 384_000;
 
-  /** Taps per phase; swresample's default is 32. */
-  private static final int FILTER_SIZE = 64;
+  /** The largest {@code up} or {@code down} used exactly; see the class comment. */
+  static final int MAX_FACTOR = 8_000;
 
   private final int inRate;
   private final int outRate;
-  private final SwrContext swr;
+  private final PolyphaseFilter filter;
   private final SampleBuffer output;
   private long inputFrames;
-  private FloatPointer in;
-  private FloatPointer out;
+
+  /** Input samples {@code start .. start + buffered - 1}; those before 0 are the leading zeros. */
+  private float[] input;
+
+  private long start;
+  private int buffered;
+
+  /** Index of the next output sample. */
+  private long next;
 
   Resampler(int inRate, int outRate) {
     requireSupportedRate(inRate);
     this.inRate = inRate;
     this.outRate = outRate;
     this.output = new SampleBuffer(outRate);
-    this.swr = inRate == outRate ? null : open(inRate, outRate);
-  }
-
-  /** Resamples a whole signal at once. */
-  static float[] resample(float[] input, int inRate, int outRate) {
-    if (inRate == outRate) {
-      return input;
-    }
-    try (Resampler resampler = new Resampler(inRate, outRate)) {
-      resampler.push(input, input.length);
-      return resampler.finish();
+    this.filter = inRate == outRate ? null : filter(inRate, outRate);
+    if (filter != null) {
+      buffered = filter.span() - 1;
+      start = -buffered;
+      input = new float[buffered + 4096];
     }
   }
 
@@ -82,81 +87,95 @@ final class Resampler implements AutoCloseable {
   /** Feeds the first {@code length} samples of {@code chunk}. */
   void push(float[] chunk, int length) {
     inputFrames += length;
-    if (swr == null) {
+    if (filter == null) {
       output.append(chunk, length);
       return;
     }
-    if (in == null || in.capacity() < length) {
-      closePointer(in);
-      in = new FloatPointer(Math.max(length, 4096));
-    }
-    in.position(0).put(chunk, 0, length);
-    convert(in, length, swresample.swr_get_out_samples(swr, length));
+    buffer(chunk, length);
+    emit(Long.MAX_VALUE);
   }
 
-  /** The whole output: what is still in the filter, then cut or padded to librosa's length. */
+  /**
+   * The whole output: the samples that read past the end of the input (as zeros), then cut or
+   * padded to librosa's length.
+   */
   float[] finish() {
-    long expected = (long) Math.ceil((double) inputFrames * outRate / inRate);
-    int flushed = swr == null ? 0 : 1;
-    while (flushed > 0 && output.size() < expected) {
-      flushed = convert(null, 0, (int) (expected - output.size()));
+    int length = (int) Math.ceil(inputFrames * ((double) outRate / inRate));
+    if (filter != null && inputFrames > 0) {
+      long total = filter.outputLength(inputFrames);
+      long zeros = filter.newestInput(total - 1) - (start + buffered - 1);
+      if (zeros > 0) {
+        buffer(null, (int) zeros);
+      }
+      emit(total);
     }
-    return output.toArray((int) expected);
+    return output.toArray(length);
   }
 
-  private int convert(FloatPointer input, int length, int outCapacity) {
-    int capacity = Math.max(outCapacity, 1024);
-    if (out == null || out.capacity() < capacity) {
-      closePointer(out);
-      out = new FloatPointer(capacity);
-    }
-    try (PointerPointer<FloatPointer> outPlanes = new PointerPointer<>(new FloatPointer[] {out});
-        PointerPointer<FloatPointer> inPlanes =
-            input == null ? null : new PointerPointer<>(new FloatPointer[] {input})) {
-      int written = swresample.swr_convert(swr, outPlanes, (int) out.capacity(), inPlanes, length);
-      check(written, "swr_convert");
-      float[] converted = new float[written];
-      out.position(0).get(converted, 0, written);
-      output.append(converted, written);
-      return written;
-    }
-  }
-
+  /** Drops the buffered input; nothing native is held. */
   @Override
   public void close() {
-    if (swr != null) {
-      swresample.swr_free(swr);
-    }
-    closePointer(in);
-    closePointer(out);
+    input = null;
   }
 
-  private static void closePointer(FloatPointer pointer) {
-    if (pointer != null) {
-      pointer.close();
+  /** Appends {@code length} samples of {@code chunk}, or zeros if it is null. */
+  private void buffer(float[] chunk, int length) {
+    if (buffered + length > input.length) {
+      long oldestNeeded = filter.newestInput(next) - filter.span() + 1;
+      int drop = (int) Math.min(buffered, Math.max(0, oldestNeeded - start));
+      System.arraycopy(input, drop, input, 0, buffered - drop);
+      start += drop;
+      buffered -= drop;
+      if (buffered + length > input.length) {
+        input = Arrays.copyOf(input, Math.max(buffered + length, 2 * input.length));
+      }
     }
+    if (chunk == null) {
+      Arrays.fill(input, buffered, buffered + length, 0f);
+    } else {
+      System.arraycopy(chunk, 0, input, buffered, length);
+    }
+    buffered += length;
   }
 
-  private static SwrContext open(int inRate, int outRate) {
-    SwrContext swr = new SwrContext(null);
-    try (AVChannelLayout mono = new AVChannelLayout()) {
-      avutil.av_channel_layout_default(mono, 1);
-      check(
-          swresample.swr_alloc_set_opts2(
-              swr, mono, AV_SAMPLE_FMT_FLT, outRate, mono, AV_SAMPLE_FMT_FLT, inRate, 0, null),
-          "swr_alloc_set_opts2");
-      check(avutil.av_opt_set_int(swr, "filter_size", FILTER_SIZE, 0), "filter_size");
-      check(swresample.swr_init(swr), "swr_init");
-      return swr;
-    } catch (RuntimeException e) {
-      swresample.swr_free(swr);
-      throw e;
+  /** Computes every output before {@code limit} whose input is buffered. */
+  private void emit(long limit) {
+    long end = Math.min(limit, filter.outputsReadable(start + buffered - 1));
+    if (end <= next) {
+      return;
     }
+    float[] samples = new float[(int) (end - next)];
+    for (int i = 0; i < samples.length; i++, next++) {
+      samples[i] = filter.apply(next, input, (int) (filter.newestInput(next) - start));
+    }
+    output.append(samples, samples.length);
   }
 
-  private static void check(int status, String call) {
-    if (status < 0) {
-      throw new IllegalStateException(call + " failed with FFmpeg error " + status);
+  /** The filter for {@code outRate / inRate} in lowest terms, or the nearest that fits. */
+  private static PolyphaseFilter filter(int inRate, int outRate) {
+    int gcd = gcd(inRate, outRate);
+    int up = outRate / gcd;
+    int down = inRate / gcd;
+    if (Math.max(up, down) <= MAX_FACTOR) {
+      return new PolyphaseFilter(up, down);
     }
+    long bestError = Long.MAX_VALUE;
+    long bestDown = 1;
+    for (int d = 1; d <= MAX_FACTOR; d++) {
+      long u = Math.max(1, Math.min(MAX_FACTOR, Math.round((double) d * outRate / inRate)));
+      // |u/d - outRate/inRate| = error / (d * inRate); compared across d by cross-multiplying.
+      long error = Math.abs(u * inRate - (long) outRate * d);
+      if (bestError == Long.MAX_VALUE || error * bestDown < bestError * d) {
+        bestError = error;
+        bestDown = d;
+        up = (int) u;
+        down = d;
+      }
+    }
+    return new PolyphaseFilter(up, down);
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 }

@@ -155,4 +155,27 @@ class AudioDecoderWavTest {
         .as("mu-law 0x80 and 0x00 are the two full-scale codes")
         .isGreaterThan(0.9);
   }
+
+  /** FFmpeg's own downmix would scale stereo by 1/sqrt(2); librosa, and so we, take the mean. */
+  @Test
+  void stereoDecodedByFfmpegIsTheMeanOfItsChannels() {
+    byte[] left = new byte[16_000];
+    byte[] leftAndSilence = new byte[2 * left.length];
+    for (int i = 0; i < left.length; i++) {
+      left[i] = (byte) (i % 2 == 0 ? 0x80 : 0x00);
+      leftAndSilence[2 * i] = left[i];
+      leftAndSilence[2 * i + 1] = (byte) 0xFF;
+    }
+
+    float[] mono = decoder.decode(TestWav.wav(TestWav.MU_LAW, 16_000, 1, 8, left)).samples();
+    float[] stereo =
+        decoder.decode(TestWav.wav(TestWav.MU_LAW, 16_000, 2, 8, leftAndSilence)).samples();
+
+    float[] half = new float[mono.length];
+    for (int i = 0; i < mono.length; i++) {
+      half[i] = mono[i] / 2;
+    }
+    assertThat(mono[0]).as("mu-law 0xFF is silence, 0x80 full scale").isGreaterThan(0.9f);
+    assertThat(TestWav.firstDifference(stereo, half)).isEqualTo(-1);
+  }
 }
