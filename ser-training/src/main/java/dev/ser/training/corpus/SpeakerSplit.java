@@ -103,13 +103,7 @@ public record SpeakerSplit(List<Clip> train, List<Clip> validation) {
     if (!(fraction > 0 && fraction < 1)) {
       throw new CorpusException("validation fraction must be in (0, 1), not " + fraction);
     }
-    Map<String, Map<Gender, Set<String>>> speakersByCorpus = new TreeMap<>();
-    for (Clip clip : clips) {
-      speakersByCorpus
-          .computeIfAbsent(clip.corpus(), c -> new EnumMap<>(Gender.class))
-          .computeIfAbsent(clip.gender(), g -> new TreeSet<>())
-          .add(clip.speaker());
-    }
+    Map<String, Map<Gender, Set<String>>> speakersByCorpus = speakersByCorpusAndGender(clips);
     Set<String> validation = new HashSet<>();
     speakersByCorpus.forEach(
         (corpus, byGender) ->
@@ -129,13 +123,7 @@ public record SpeakerSplit(List<Clip> train, List<Clip> validation) {
     if (k < 2) {
       throw new CorpusException("cross-validation needs at least 2 folds, not " + k);
     }
-    Map<String, Map<Gender, Set<String>>> speakersByCorpus = new TreeMap<>();
-    for (Clip clip : clips) {
-      speakersByCorpus
-          .computeIfAbsent(clip.corpus(), c -> new EnumMap<>(Gender.class))
-          .computeIfAbsent(clip.gender(), g -> new TreeSet<>())
-          .add(clip.speaker());
-    }
+    Map<String, Map<Gender, Set<String>>> speakersByCorpus = speakersByCorpusAndGender(clips);
     List<Set<String>> folds = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       folds.add(new TreeSet<>());
@@ -155,6 +143,18 @@ public record SpeakerSplit(List<Clip> train, List<Clip> validation) {
       }
     }
     return folds;
+  }
+
+  /** Each corpus's speakers by gender, corpora and speakers in sorted order. */
+  private static Map<String, Map<Gender, Set<String>>> speakersByCorpusAndGender(List<Clip> clips) {
+    Map<String, Map<Gender, Set<String>>> speakersByCorpus = new TreeMap<>();
+    for (Clip clip : clips) {
+      speakersByCorpus
+          .computeIfAbsent(clip.corpus(), c -> new EnumMap<>(Gender.class))
+          .computeIfAbsent(clip.gender(), g -> new TreeSet<>())
+          .add(clip.speaker());
+    }
+    return speakersByCorpus;
   }
 
   public Set<String> trainSpeakers() {

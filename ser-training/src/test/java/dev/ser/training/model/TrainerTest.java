@@ -100,15 +100,7 @@ class TrainerTest {
    */
   static void assertExportedModelScoresAsTrained(
       Path dir, TrainedModel model, List<Example> examples) throws Exception {
-    ModelExport.write(
-        dir,
-        model,
-        SyntheticClips.SPEC,
-        "test-1",
-        "test only",
-        training(),
-        Calibration.NONE,
-        Map.of());
+    export(dir, model);
 
     assertThat(dir.resolve("saved_model.pb")).isRegularFile();
     try (EmotionModel loaded = EmotionModel.load(dir, SyntheticClips.SPEC)) {
@@ -137,8 +129,8 @@ class TrainerTest {
     }
   }
 
-  @Test
-  void exportedModelRefusesAnotherFeatureSpec(@TempDir Path dir) throws Exception {
+  /** Writes {@code model} to {@code dir} as version {@code test-1}, uncalibrated. */
+  private static void export(Path dir, TrainedModel model) throws Exception {
     ModelExport.write(
         dir,
         model,
@@ -148,6 +140,11 @@ class TrainerTest {
         training(),
         Calibration.NONE,
         Map.of());
+  }
+
+  @Test
+  void exportedModelRefusesAnotherFeatureSpec(@TempDir Path dir) throws Exception {
+    export(dir, model);
     FeatureSpec other = FeatureSpec.librosaDefaults(16_000);
 
     assertThatThrownBy(() -> EmotionModel.load(dir, other))
