@@ -12,6 +12,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -139,7 +141,27 @@ final class Browser implements AutoCloseable {
   void submit(WebElement button) {
     WebElement page = driver.findElement(By.tagName("html"));
     button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> replaced(page));
+  }
+
+  /**
+   * Whether this element's document has been replaced. Selenium's {@code stalenessOf} only knows
+   * "stale element reference"; while the new document is being committed, Chrome answers a call on
+   * the old one with "Node with given id does not belong to the document" instead (an AuditIT run
+   * in CI failed on it), which means the same thing.
+   */
+  private static boolean replaced(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Whether an image loaded with real pixels (not a broken-image icon). */
