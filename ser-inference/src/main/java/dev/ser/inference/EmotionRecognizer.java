@@ -2,8 +2,11 @@ package dev.ser.inference;
 
 import dev.ser.audio.AudioException;
 import dev.ser.audio.AudioTooShortException;
+import dev.ser.audio.NoSpeechException;
 import dev.ser.audio.decode.DecodedAudio;
 import dev.ser.audio.feature.FeatureExtractor;
+import dev.ser.audio.speech.SpeechActivity;
+import dev.ser.audio.speech.SpeechDetector;
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.emotion.EmotionScores;
 import dev.ser.domain.emotion.Prediction;
@@ -12,25 +15,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Says which emotion a recording carries: features, then the model on 3 s windows (every 1 s on
- * longer audio), then the mean of the window probabilities as the clip's scores. Every window's
- * scores form the timeline when there is more than one. Thread-safe: the extractor and the model
- * are.
+ * Says which emotion a recording carries. The speech detector finds the stretches of speech
+ * (refusing a recording with too little); the model reads the recording in 3 s windows (every 1 s
+ * when longer), as it was trained on whole clips; each stretch's scores are the mean of the
+ * windows' weighted by how much of the stretch each covers, and the clip's scores are the mean of
+ * the stretches' weighted by their length, so pauses and non-speech sounds count for nothing. Every
+ * window's scores form the timeline when there is more than one. Thread-safe: the detector, the
+ * extractor and the model are.
  */
 public final class EmotionRecognizer {
+  /** Least speech a recording must hold, seconds, unless configured otherwise. */
+  public static final double MIN_SPEECH_SECONDS = 0.5;
+
+  /** A pause at least this long splits two segments; a shorter one is a breath inside a phrase. */
+  static final double MIN_PAUSE_SECONDS = 0.5;
+
+  /** Segments longer than this are cut into equal parts, so a long monologue shows its course. */
+  static final double MAX_SEGMENT_SECONDS = 10;
+
   private final EmotionModel model;
   private final FeatureExtractor extractor;
+  private final SpeechDetector detector = new SpeechDetector();
+  private final double minSpeechSeconds;
 
   /** With an extractor of the spec the model was trained with. */
   public EmotionRecognizer(EmotionModel model) {
-    this(model, new FeatureExtractor(model.card().featureSpec()));
+    this(model, new FeatureExtractor(model.card().featureSpec()), MIN_SPEECH_SECONDS);
+  }
+
+  /** Refusing recordings with less than {@link #MIN_SPEECH_SECONDS} of speech. */
+  public EmotionRecognizer(EmotionModel model, FeatureExtractor extractor) {
+    this(model, extractor, MIN_SPEECH_SECONDS);
   }
 
   /**
+   * @param minSpeechSeconds recordings with less speech are refused ({@code no_speech})
    * @throws ModelException {@code model_spec_mismatch} when the extractor's spec is not the one the
    *     model was trained with
    */
-  public EmotionRecognizer(EmotionModel model, FeatureExtractor extractor) {
+  public EmotionRecognizer(
+      EmotionModel model, FeatureExtractor extractor, double minSpeechSeconds) {
     if (!model.card().featureSpec().equals(extractor.spec())) {
       throw new ModelException(
           "model_spec_mismatch",
@@ -39,8 +63,12 @@ public final class EmotionRecognizer {
               + " but the extractor makes "
               + extractor.spec());
     }
+    if (!(minSpeechSeconds >= 0)) {
+      throw new IllegalArgumentException("minSpeechSeconds must be >= 0");
+    }
     this.model = model;
     this.extractor = extractor;
+    this.minSpeechSeconds = minSpeechSeconds;
   }
 
   public String modelVersion() {
@@ -49,7 +77,8 @@ public final class EmotionRecognizer {
 
   /**
    * @throws AudioException {@code audio_too_short} below {@link ModelFrames#MIN_FRAMES} frames (0.5
-   *     s), or for audio at another sample rate than the model's
+   *     s), {@code no_speech} with less than the minimum of speech, or for audio at another sample
+   *     rate than the model's
    */
   public Prediction recognize(DecodedAudio audio) {
     int rate = model.card().featureSpec().sampleRate();
@@ -59,34 +88,85 @@ public final class EmotionRecognizer {
           "the model needs audio at " + rate + " Hz, not " + audio.sampleRate() + " Hz");
     }
     audio.requireSound();
-    double minimum = (double) ModelFrames.MIN_FRAMES * model.card().featureSpec().frameSeconds();
+    double frameSeconds = model.card().featureSpec().frameSeconds();
+    double minimum = (double) ModelFrames.MIN_FRAMES * frameSeconds;
     if (audio.durationSeconds() < minimum) {
       throw new AudioTooShortException(audio.durationSeconds(), minimum);
+    }
+    SpeechActivity activity = detector.detect(audio.samples(), rate);
+    if (activity.speechSeconds() < minSpeechSeconds) {
+      throw new NoSpeechException(activity.speechSeconds(), minSpeechSeconds);
     }
     ModelFrames frames = ModelFrames.of(extractor.extract(audio.samples()));
     List<InputWindow> windows = frames.windows();
     float[][] probabilities = model.probabilities(windows);
-
-    double frameSeconds = model.card().featureSpec().frameSeconds();
-    double[] sum = new double[Emotion.count()];
     List<TimelineSegment> timeline = new ArrayList<>();
     for (int w = 0; w < windows.size(); w++) {
-      EmotionScores scores = scores(probabilities[w]);
-      for (int c = 0; c < sum.length; c++) {
-        sum[c] += scores.probabilities()[c];
-      }
       InputWindow window = windows.get(w);
       double start = window.startFrame() * frameSeconds;
       double end =
           Math.min(
               audio.durationSeconds(), (window.startFrame() + window.validFrames()) * frameSeconds);
-      timeline.add(new TimelineSegment(start, Math.max(end, start + frameSeconds), scores));
+      timeline.add(
+          new TimelineSegment(
+              start, Math.max(end, start + frameSeconds), scores(probabilities[w])));
+    }
+    List<SpeechActivity.Stretch> stretches =
+        activity.stretches(MIN_PAUSE_SECONDS, MAX_SEGMENT_SECONDS);
+    if (stretches.isEmpty()) {
+      // Only with a minimum of 0 s: the whole recording is one segment.
+      stretches = List.of(new SpeechActivity.Stretch(0, audio.durationSeconds()));
+    }
+    List<TimelineSegment> segments = new ArrayList<>();
+    double[] sum = new double[Emotion.count()];
+    for (SpeechActivity.Stretch stretch : stretches) {
+      TimelineSegment segment = segment(stretch, timeline);
+      segments.add(segment);
+      for (int c = 0; c < sum.length; c++) {
+        sum[c] += segment.seconds() * segment.scores().probabilities()[c];
+      }
     }
     return new Prediction(
         EmotionScores.normalised(sum),
         model.version(),
         audio.durationSeconds(),
-        windows.size() > 1 ? timeline : List.of());
+        timeline.size() > 1 ? timeline : List.of(),
+        segments);
+  }
+
+  /**
+   * A stretch's scores: the windows' weighted by how many seconds of the stretch each covers (the
+   * nearest window's, for a stretch no window covers).
+   */
+  private static TimelineSegment segment(
+      SpeechActivity.Stretch stretch, List<TimelineSegment> windows) {
+    double[] sum = new double[Emotion.count()];
+    TimelineSegment nearest = windows.get(0);
+    double weights = 0;
+    for (TimelineSegment window : windows) {
+      double overlap =
+          Math.min(window.endSeconds(), stretch.endSeconds())
+              - Math.max(window.startSeconds(), stretch.startSeconds());
+      if (overlap > 0) {
+        weights += overlap;
+        for (int c = 0; c < sum.length; c++) {
+          sum[c] += overlap * window.scores().probabilities()[c];
+        }
+      }
+      if (distance(window, stretch) < distance(nearest, stretch)) {
+        nearest = window;
+      }
+    }
+    return new TimelineSegment(
+        stretch.startSeconds(),
+        stretch.endSeconds(),
+        weights > 0 ? EmotionScores.normalised(sum) : nearest.scores());
+  }
+
+  private static double distance(TimelineSegment window, SpeechActivity.Stretch stretch) {
+    return Math.abs(
+        (window.startSeconds() + window.endSeconds()) / 2
+            - (stretch.startSeconds() + stretch.endSeconds()) / 2);
   }
 
   /** One window's softmax as scores, renormalised in double precision. */

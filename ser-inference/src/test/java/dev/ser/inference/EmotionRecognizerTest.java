@@ -62,8 +62,15 @@ class EmotionRecognizerTest {
     for (String file : FILES) {
       Prediction prediction = recognizer.recognize(audio(file));
       JsonNode probabilities = expected.get("files").get(file);
+      // Recorded as the plain mean of the model's windows, before speech segments weighted them.
+      List<TimelineSegment> windows =
+          prediction.timeline().isEmpty()
+              ? List.of(new TimelineSegment(0, 1, prediction.scores()))
+              : prediction.timeline();
       for (Emotion emotion : Emotion.values()) {
-        assertThat(prediction.scores().of(emotion))
+        double mean =
+            windows.stream().mapToDouble(w -> w.scores().of(emotion)).average().orElseThrow();
+        assertThat(mean)
             .as("%s %s", file, emotion)
             .isCloseTo(probabilities.get(emotion.label()).asDouble(), within(1e-4));
       }
@@ -79,7 +86,8 @@ class EmotionRecognizerTest {
   }
 
   @Test
-  void longAudioGetsATimelineOfOverlappingWindowsAndTheirMeanAsTheClipScores() throws IOException {
+  void longAudioGetsATimelineOfOverlappingWindowsAndSpeechSegmentsWeightingThem()
+      throws IOException {
     float[] speech = audio("speech_16k.wav").samples();
     float[] twice = Arrays.copyOf(speech, 2 * speech.length);
     System.arraycopy(speech, 0, twice, speech.length, speech.length);
@@ -97,10 +105,37 @@ class EmotionRecognizerTest {
     assertThat(timeline.get(0).endSeconds()).isCloseTo(3.0, within(1e-9));
     assertThat(timeline.get(timeline.size() - 1).endSeconds())
         .isCloseTo(longAudio.durationSeconds(), within(0.011));
+    List<TimelineSegment> segments = prediction.segments();
+    assertThat(segments).isNotEmpty();
+    double[] clip = new double[Emotion.count()];
+    double speechSeconds = 0;
+    for (TimelineSegment segment : segments) {
+      assertThat(segment.seconds()).isLessThanOrEqualTo(10 + 1e-9);
+      double[] expected = new double[Emotion.count()];
+      double covered = 0;
+      for (TimelineSegment window : timeline) {
+        double overlap =
+            Math.min(window.endSeconds(), segment.endSeconds())
+                - Math.max(window.startSeconds(), segment.startSeconds());
+        if (overlap > 0) {
+          covered += overlap;
+          for (Emotion emotion : Emotion.values()) {
+            expected[emotion.ordinal()] += overlap * window.scores().of(emotion);
+          }
+        }
+      }
+      for (Emotion emotion : Emotion.values()) {
+        assertThat(segment.scores().of(emotion))
+            .as("a segment is the mean of the windows over it, weighted by their overlap")
+            .isCloseTo(expected[emotion.ordinal()] / covered, within(1e-9));
+        clip[emotion.ordinal()] += segment.seconds() * segment.scores().of(emotion);
+      }
+      speechSeconds += segment.seconds();
+    }
     for (Emotion emotion : Emotion.values()) {
-      double mean =
-          timeline.stream().mapToDouble(s -> s.scores().of(emotion)).average().orElseThrow();
-      assertThat(prediction.scores().of(emotion)).isCloseTo(mean, within(1e-9));
+      assertThat(prediction.scores().of(emotion))
+          .as("the clip is the mean of its segments, weighted by their length")
+          .isCloseTo(clip[emotion.ordinal()] / speechSeconds, within(1e-9));
     }
     assertThat(Arrays.stream(prediction.scores().probabilities()).sum()).isCloseTo(1, within(1e-9));
   }

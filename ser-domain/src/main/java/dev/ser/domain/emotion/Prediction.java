@@ -4,19 +4,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the model says about one clip: the scores, the top emotion, and the timeline of windows for
- * audio longer than one window (empty otherwise).
+ * What the model says about one clip: the scores, the top emotion, the speech segments it was read
+ * in, and the timeline of windows for audio longer than one window (empty otherwise).
  *
- * @param scores clip-level probabilities
+ * @param scores clip-level probabilities: the mean of the segments' scores weighted by their
+ *     length, so pauses and non-speech count for nothing
  * @param modelVersion the version from the model card of the model that produced it
  * @param durationSeconds the analysed audio's duration
  * @param timeline per-window scores in time order; empty for a clip of one window
+ * @param segments the contiguous stretches of speech in time order, each with its own scores
+ *     (pauses split them, long ones are cut at about 10 s); empty where unknown
  */
 public record Prediction(
     EmotionScores scores,
     String modelVersion,
     double durationSeconds,
-    List<TimelineSegment> timeline) {
+    List<TimelineSegment> timeline,
+    List<TimelineSegment> segments) {
 
   /** Below this the top emotion is a guess; pages and API say so. */
   public static final double LOW_CONFIDENCE = 0.5;
@@ -28,6 +32,16 @@ public record Prediction(
       throw new IllegalArgumentException("duration must be positive: " + durationSeconds);
     }
     timeline = List.copyOf(timeline);
+    segments = List.copyOf(segments);
+  }
+
+  /** Without speech segments, for predictions made before they were found. */
+  public Prediction(
+      EmotionScores scores,
+      String modelVersion,
+      double durationSeconds,
+      List<TimelineSegment> timeline) {
+    this(scores, modelVersion, durationSeconds, timeline, List.of());
   }
 
   public Emotion emotion() {

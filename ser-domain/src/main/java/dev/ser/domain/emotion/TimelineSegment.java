@@ -2,7 +2,10 @@ package dev.ser.domain.emotion;
 
 import java.util.Objects;
 
-/** The model's scores for one window of a longer recording, in seconds from its start. */
+/**
+ * The model's scores for a stretch of a recording, in seconds from its start: one window of the
+ * timeline, or one segment of speech.
+ */
 public record TimelineSegment(double startSeconds, double endSeconds, EmotionScores scores) {
   public TimelineSegment {
     Objects.requireNonNull(scores, "scores");
@@ -14,5 +17,9 @@ public record TimelineSegment(double startSeconds, double endSeconds, EmotionSco
 
   public Emotion emotion() {
     return scores.top();
+  }
+
+  public double seconds() {
+    return endSeconds - startSeconds;
   }
 }
