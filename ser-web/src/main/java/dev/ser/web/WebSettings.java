@@ -27,8 +27,17 @@ public class WebSettings {
   @ConfigProperty(name = "ser.audio.max-decode-seconds")
   double maxDecodeSeconds;
 
+  @Inject
+  @ConfigProperty(name = "ser.audio.min-speech-seconds")
+  double minSpeechSeconds;
+
   public long maxUploadBytes() {
     return maxUploadBytes;
+  }
+
+  /** Recordings with less speech than this are refused as {@code no_speech}. */
+  public double minSpeechSeconds() {
+    return minSpeechSeconds;
   }
 
   public int maxAudioSeconds() {

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * A row of {@code predictions}: one per recording, the six probabilities as columns (so reports can
- * query them) and the timeline as jsonb.
+ * query them), the timeline and the speech segments as jsonb.
  */
 @Entity
 @Table(name = "predictions")
@@ -64,6 +64,10 @@ public class PredictionEntity {
   @Column(nullable = false)
   private List<TimelineSegment> timeline;
 
+  @Convert(converter = TimelineJson.class)
+  @Column(nullable = false)
+  private List<TimelineSegment> segments;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -83,6 +87,7 @@ public class PredictionEntity {
     this.modelVersion = prediction.modelVersion();
     this.durationSeconds = prediction.durationSeconds();
     this.timeline = prediction.timeline();
+    this.segments = prediction.segments();
     this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
   }
 
@@ -94,6 +99,6 @@ public class PredictionEntity {
     p[Emotion.HAPPY.ordinal()] = happy;
     p[Emotion.NEUTRAL.ordinal()] = neutral;
     p[Emotion.SAD.ordinal()] = sad;
-    return new Prediction(new EmotionScores(p), modelVersion, durationSeconds, timeline);
+    return new Prediction(new EmotionScores(p), modelVersion, durationSeconds, timeline, segments);
   }
 }

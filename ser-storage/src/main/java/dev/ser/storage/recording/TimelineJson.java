@@ -10,9 +10,9 @@ import jakarta.persistence.Converter;
 import java.util.List;
 
 /**
- * Stores a prediction's timeline in the jsonb column as {@code [{"start": 0.0, "end": 3.0,
- * "probabilities": [six numbers in Emotion order]}, ...]}, a shape other tools can read without our
- * classes.
+ * Stores a prediction's timeline (or its speech segments) in a jsonb column as {@code [{"start":
+ * 0.0, "end": 3.0, "probabilities": [six numbers in Emotion order]}, ...]}, a shape other tools can
+ * read without our classes.
  */
 @Converter
 public class TimelineJson implements AttributeConverter<List<TimelineSegment>, Object> {

@@ -78,6 +78,7 @@ class RecordingArchiveIT {
     assertThat(read.prediction().scores()).isEqualTo(prediction().scores());
     assertThat(read.prediction().emotion()).isEqualTo(Emotion.HAPPY);
     assertThat(read.prediction().timeline()).isEqualTo(prediction().timeline());
+    assertThat(read.prediction().segments()).hasSize(2).isEqualTo(prediction().segments());
     assertThat(read.prediction().modelVersion()).isEqualTo("cnn-gru-test");
     try (var stored = archive.openAudio(recording.id())) {
       assertThat(stored.sizeBytes()).isEqualTo(4000);

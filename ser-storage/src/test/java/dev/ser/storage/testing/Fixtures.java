@@ -40,6 +40,7 @@ public final class Fixtures {
         scores,
         "cnn-gru-test",
         5.0,
-        List.of(new TimelineSegment(0, 3, early), new TimelineSegment(2, 5, late)));
+        List.of(new TimelineSegment(0, 3, early), new TimelineSegment(2, 5, late)),
+        List.of(new TimelineSegment(0.4, 2.1, early), new TimelineSegment(2.9, 4.8, late)));
   }
 }

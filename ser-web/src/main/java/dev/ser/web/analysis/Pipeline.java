@@ -57,7 +57,7 @@ public class Pipeline {
               .filter(dir -> !dir.isBlank())
               .map(dir -> EmotionModel.load(Path.of(dir), FeatureSpec.modelDefault()))
               .orElseGet(() -> EmotionModel.bundled(FeatureSpec.modelDefault()));
-      recognizer = new EmotionRecognizer(model);
+      recognizer = new EmotionRecognizer(model, extractor, settings.minSpeechSeconds());
       LOG.info(() -> "emotion model " + model.version() + " loaded");
     } catch (ModelException e) {
       loadFailure = e;

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param source {@code upload}, {@code record} or {@code sample}
  * @param createdAt ISO-8601 instant
  * @param timeline per-window results for audio longer than one window, else empty
+ * @param segments the stretches of speech (pauses and non-speech left out), each with its own
+ *     result; the clip's probabilities are their mean weighted by length
  */
 public record PredictionJson(
     String id,
@@ -34,16 +36,22 @@ public record PredictionJson(
     String modelVersion,
     String source,
     String createdAt,
-    List<Segment> timeline) {
+    List<Segment> timeline,
+    List<Segment> segments) {
 
-  /** One window of the timeline, in seconds from the start. */
+  /** One window of the timeline, or one segment of speech, in seconds from the start. */
   public record Segment(
-      double start, double end, String emotion, Map<String, Double> probabilities) {
+      double start,
+      double end,
+      String emotion,
+      double confidence,
+      Map<String, Double> probabilities) {
     static Segment of(TimelineSegment segment) {
       return new Segment(
           segment.startSeconds(),
           segment.endSeconds(),
           segment.emotion().label(),
+          segment.scores().of(segment.emotion()),
           byLabel(segment.scores()));
     }
   }
@@ -60,7 +68,8 @@ public record PredictionJson(
         prediction.modelVersion(),
         analysed.recording().source().label(),
         analysed.recording().createdAt().toString(),
-        prediction.timeline().stream().map(Segment::of).toList());
+        prediction.timeline().stream().map(Segment::of).toList(),
+        prediction.segments().stream().map(Segment::of).toList());
   }
 
   static Map<String, Double> byLabel(EmotionScores scores) {

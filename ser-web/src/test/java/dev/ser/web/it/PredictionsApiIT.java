@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The REST API against the real app: status codes, JSON, and what ends up in the database. */
 class PredictionsApiIT {
@@ -95,6 +97,43 @@ class PredictionsApiIT {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("error").asText()).isEqualTo("silent_audio");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sine_440hz_1s.wav", "chirp_100_7000hz_3s.wav", "white_noise_2s.wav"})
+  void aToneASweepAndNoiseAre400NoSpeechAndStoreNothing(String file) {
+    long before = api.count("SELECT count(*) FROM recordings");
+
+    Api.Answer answer = api.postMultipart(file, "audio/wav", Api.resource(file), null);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).isEqualTo("no_speech");
+    assertThat(answer.json().get("message").asText()).contains("No speech found");
+    assertThat(api.count("SELECT count(*) FROM recordings")).isEqualTo(before);
+  }
+
+  @Test
+  void speechIsAnsweredWithItsSegmentsInsideTheClip() {
+    String token = api.newUserToken();
+    Api.Answer answer =
+        api.postMultipart("speech.wav", "audio/wav", Api.resource("speech_16k.wav"), token);
+
+    assertThat(answer.status()).isEqualTo(201);
+    JsonNode segments = answer.json().get("segments");
+    assertThat(segments).isNotEmpty();
+    double duration = answer.json().get("durationSeconds").asDouble();
+    for (JsonNode segment : segments) {
+      assertThat(segment.get("start").asDouble()).isGreaterThanOrEqualTo(0);
+      assertThat(segment.get("end").asDouble())
+          .isGreaterThan(segment.get("start").asDouble())
+          .isLessThanOrEqualTo(duration + 0.01);
+      assertThat(segment.get("probabilities")).hasSize(6);
+      assertThat(segment.get("confidence").asDouble()).isBetween(0.0, 1.0);
+    }
+    String id = answer.json().get("id").asText();
+    assertThat(api.get("api/v1/predictions/" + id, token).json().get("segments"))
+        .as("stored and read back")
+        .isEqualTo(segments);
   }
 
   @Test
