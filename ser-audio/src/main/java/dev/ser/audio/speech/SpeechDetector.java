@@ -221,6 +221,7 @@ public final class SpeechDetector {
     }
     double binHz = (double) SAMPLE_RATE / SPECTRUM.nFft();
     double[][] levels = new double[length][HARMONICS];
+    int missingFundamental = 0;
     for (int t = start; t < end; t++) {
       SPECTRUM.framePower(samples, t, scratch, power);
       for (int h = 1; h <= HARMONICS; h++) {
@@ -234,9 +235,17 @@ public final class SpeechDetector {
       // Harmonics far under the strongest are window leakage, whose level means nothing.
       double[] frame = levels[t - start];
       double floor = java.util.Arrays.stream(frame).max().orElse(0) - TIMBRE_RANGE_DB;
+      if (frame[0] <= floor) {
+        missingFundamental++;
+      }
       for (int h = 0; h < HARMONICS; h++) {
         frame[h] = Math.max(frame[h], floor);
       }
+    }
+    if (2 * missingFundamental > length) {
+      // No energy at the period's own frequency: YIN found the common period of several notes
+      // (a chord), not a voice, whose fundamental is always there.
+      return 0;
     }
     double[] changes = new double[length - TIMBRE_LAG];
     for (int i = 0; i + TIMBRE_LAG < length; i++) {

@@ -34,6 +34,7 @@ public final class Main {
     COMMANDS.put("evaluate", new EvaluateCommand());
     COMMANDS.put("train", new TrainCommand());
     COMMANDS.put("predict", new PredictCommand());
+    COMMANDS.put("speech", new dev.ser.training.speech.SpeechCommand());
     COMMANDS.put("fuzz", new dev.ser.training.fuzz.HttpFuzz());
   }
 

@@ -24,8 +24,9 @@ import java.util.Optional;
 
 /**
  * {@code ./ser predict FILE... [--model DIR]}: one JSON object per line and file (file, emotion,
- * confidence, probabilities, duration, model version, timeline). A file that cannot be read or
- * analysed gets one line on stderr; the others are still predicted and the exit status is 1.
+ * confidence, probabilities, duration, model version, timeline, speech segments). A file that
+ * cannot be read or analysed gets one line on stderr; the others are still predicted and the exit
+ * status is 1.
  */
 final class PredictCommand implements Main.Command {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,16 +100,21 @@ final class PredictCommand implements Main.Command {
     node.set("probabilities", probabilities(prediction.scores()));
     node.put("duration_seconds", round(prediction.durationSeconds()));
     node.put("model_version", prediction.modelVersion());
-    ArrayNode timeline = node.putArray("timeline");
-    for (TimelineSegment segment : prediction.timeline()) {
-      ObjectNode window = timeline.addObject();
-      window.put("start_seconds", round(segment.startSeconds()));
-      window.put("end_seconds", round(segment.endSeconds()));
-      window.put("emotion", segment.emotion().label());
-      window.put("confidence", round(segment.scores().of(segment.emotion())));
-      window.set("probabilities", probabilities(segment.scores()));
-    }
+    stretches(node.putArray("timeline"), prediction.timeline());
+    stretches(node.putArray("segments"), prediction.segments());
     return node.toString();
+  }
+
+  /** Timeline windows or speech segments, each with its scores. */
+  private static void stretches(ArrayNode array, List<TimelineSegment> stretches) {
+    for (TimelineSegment stretch : stretches) {
+      ObjectNode item = array.addObject();
+      item.put("start_seconds", round(stretch.startSeconds()));
+      item.put("end_seconds", round(stretch.endSeconds()));
+      item.put("emotion", stretch.emotion().label());
+      item.put("confidence", round(stretch.scores().of(stretch.emotion())));
+      item.set("probabilities", probabilities(stretch.scores()));
+    }
   }
 
   private static ObjectNode probabilities(EmotionScores scores) {
