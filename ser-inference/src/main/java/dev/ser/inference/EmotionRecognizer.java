@@ -27,8 +27,11 @@ public final class EmotionRecognizer {
   /** Least speech a recording must hold, seconds, unless configured otherwise. */
   public static final double MIN_SPEECH_SECONDS = 0.5;
 
-  /** A pause at least this long splits two segments; a shorter one is a breath inside a phrase. */
-  static final double MIN_PAUSE_SECONDS = 0.5;
+  /**
+   * A pause at least this long splits two segments; a shorter one (a breath, a comma) stays inside
+   * a segment. Half a second split synthetic sentences at their commas.
+   */
+  static final double MIN_PAUSE_SECONDS = 1.0;
 
   /** Segments longer than this are cut into equal parts, so a long monologue shows its course. */
   static final double MAX_SEGMENT_SECONDS = 10;

@@ -141,6 +141,83 @@ class EmotionRecognizerTest {
   }
 
   @Test
+  void threeMinutesOfThreeBlocksWithPausesGiveOneSegmentPerSentenceAroundItsSpeech()
+      throws IOException {
+    String[] blocks = {"speech_16k.wav", "ravdess_angry_actor03.wav", "ravdess_sad_actor12.wav"};
+    float[] recording = new float[180 * 16_000];
+    List<double[]> expected = new ArrayList<>();
+    int at = 0;
+    for (String block : blocks) {
+      float[] clip = audio(block).samples();
+      double[] speech = loudExtent(clip);
+      int blockEnd = at + 60 * 16_000;
+      while (at + clip.length <= blockEnd) {
+        System.arraycopy(clip, 0, recording, at, clip.length);
+        expected.add(new double[] {at / 16e3 + speech[0], at / 16e3 + speech[1]});
+        at += clip.length + 24_000; // a 1.5 s pause
+      }
+      at = blockEnd;
+    }
+    DecodedAudio threeMinutes =
+        new DecodedAudio(recording, 16_000, "wav", 16_000, 1, recording.length / 16e3);
+
+    Prediction prediction = recognizer.recognize(threeMinutes);
+
+    List<TimelineSegment> segments = prediction.segments();
+    assertThat(segments).hasSameSizeAs(expected);
+    for (int i = 0; i < segments.size(); i++) {
+      assertThat(segments.get(i).startSeconds())
+          .as("segment %d starts where its speech does", i)
+          .isCloseTo(expected.get(i)[0], within(0.5));
+      assertThat(segments.get(i).endSeconds())
+          .as("segment %d ends where its speech does", i)
+          .isCloseTo(expected.get(i)[1], within(0.5));
+    }
+    assertThat(prediction.timeline()).hasSizeGreaterThan(170);
+  }
+
+  /**
+   * Seconds from the first to the last 10 ms frame of a clip within 35 dB of its loudest: where its
+   * sentence is, independently of the speech detector.
+   */
+  private static double[] loudExtent(float[] clip) {
+    int frames = clip.length / 160;
+    double[] level = new double[frames];
+    double loudest = Double.NEGATIVE_INFINITY;
+    for (int t = 0; t < frames; t++) {
+      double sum = 0;
+      for (int i = t * 160; i < (t + 1) * 160; i++) {
+        sum += clip[i] * clip[i];
+      }
+      level[t] = 10 * Math.log10(sum / 160 + 1e-12);
+      loudest = Math.max(loudest, level[t]);
+    }
+    int first = -1;
+    int last = -1;
+    for (int t = 0; t < frames; t++) {
+      if (level[t] > loudest - 35) {
+        first = first < 0 ? t : first;
+        last = t;
+      }
+    }
+    return new double[] {first * 0.01, (last + 1) * 0.01};
+  }
+
+  @Test
+  void refusesATonePlayedForTwoSecondsAsNoSpeech() {
+    float[] tone = new float[2 * 16_000];
+    for (int i = 0; i < tone.length; i++) {
+      tone[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / 16_000.0));
+    }
+    DecodedAudio audio = new DecodedAudio(tone, 16_000, "wav", 16_000, 1, 2.0);
+
+    assertThatThrownBy(() -> recognizer.recognize(audio))
+        .isInstanceOf(AudioException.class)
+        .extracting(e -> ((AudioException) e).code())
+        .isEqualTo("no_speech");
+  }
+
+  @Test
   void clipOfAtMostThreeSecondsIsOneWindowWithoutTimeline() throws IOException {
     float[] threeSeconds = Arrays.copyOf(audio("speech_16k.wav").samples(), 3 * 16_000 - 160);
     DecodedAudio clip = new DecodedAudio(threeSeconds, 16_000, "wav", 16_000, 1, 2.99);

@@ -55,7 +55,10 @@ public class PredictionsResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(summary = "Analyse an uploaded file (multipart field 'file')")
   @APIResponse(responseCode = "201", description = "the prediction, stored")
-  @APIResponse(responseCode = "400", description = "not usable audio (corrupt, empty, silent)")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "not usable audio (corrupt, empty, silent, or no_speech: under 0.5 s of speech)")
   @APIResponse(responseCode = "413", description = "larger than the upload or duration limit")
   @APIResponse(responseCode = "415", description = "not an audio format we read")
   public Response createFromForm(

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** The result page: one analysed recording, if the caller may see it (else 404). */
 @Named
@@ -22,6 +23,9 @@ public class ResultBacking {
 
   /** One bar of the six. */
   public record Score(Emotion emotion, long percent) {}
+
+  /** One stretch of speech as a line of text, e.g. "0:04–0:12", anger, 71 %. */
+  public record SpeechRow(String span, Emotion emotion, long percent) {}
 
   public void load() {
     analysis = analyses.find(RecordingId.parse(id), caller.inBrowser());
@@ -39,6 +43,24 @@ public class ResultBacking {
     return Arrays.stream(Emotion.values())
         .map(e -> new Score(e, Math.round(100 * analysis.prediction().scores().of(e))))
         .toList();
+  }
+
+  /** The speech segments in time order, with the pauses between them left out. */
+  public List<SpeechRow> getSpeech() {
+    return analysis.prediction().segments().stream()
+        .map(
+            s ->
+                new SpeechRow(
+                    clock(s.startSeconds()) + "–" + clock(s.endSeconds()),
+                    s.emotion(),
+                    Math.round(100 * s.scores().of(s.emotion()))))
+        .toList();
+  }
+
+  /** Seconds as m:ss, the way a player shows them. */
+  static String clock(double seconds) {
+    long whole = Math.round(seconds);
+    return String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
   }
 
   public String getId() {

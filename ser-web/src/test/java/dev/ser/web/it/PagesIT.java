@@ -33,6 +33,11 @@ class PagesIT {
           Duration.ofNanos(System.nanoTime() - started).toMillis());
       assertThat(browser.currentPath()).isEqualTo("/result.xhtml");
       assertThat(browser.all("#probabilities li")).hasSize(6);
+      assertThat(browser.all("#segments li"))
+          .as("the speech segments as text")
+          .isNotEmpty()
+          .allSatisfy(
+              row -> assertThat(row.getText()).matches("\\d+:\\d\\d–\\d+:\\d\\d \\w+, \\d{1,3} %"));
       assertThat(browser.find("#confidence").getText()).matches("(?s)\\d{1,3}\\s?% sure\\..*");
       assertThat(browser.find(".face").getAttribute("class")).startsWith("face face-");
       new WebDriverWait(browser.driver, Duration.ofSeconds(30))
@@ -71,6 +76,19 @@ class PagesIT {
       assertThat(browser.await("#messages .error").getText()).contains("not audio we can read");
       assertThat(browser.currentPath()).isIn("/", "/index.xhtml");
       browser.screenshot("upload-error");
+    }
+  }
+
+  @Test
+  void uploadingAToneSaysThereIsNoSpeechOnTheSamePage() {
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.choose("upload:file", Path.of("src/test/resources/audio/sine_440hz_1s.wav"));
+      browser.click("upload:analyse");
+
+      assertThat(browser.await("#messages .error").getText()).contains("No speech found");
+      assertThat(browser.currentPath()).isIn("/", "/index.xhtml");
+      browser.screenshot("upload-no-speech");
     }
   }
 
