@@ -41,41 +41,47 @@ final class Pitch {
    * The frequency of the frame starting at {@code start} of {@code x} (zeros outside it), or {@link
    * Double#NaN} when no lag in the voice range dips under {@link #THRESHOLD}.
    *
-   * @param difference scratch of at least {@code MAX_LAG + 2} values, overwritten
+   * @param normalised scratch of at least {@code MAX_LAG + 2} values, overwritten
    */
-  static double estimate(float[] x, int start, double[] difference) {
+  static double estimate(float[] x, int start, double[] normalised) {
     int last = MAX_LAG + 1;
     boolean inside = start >= 0 && start + SPAN <= x.length;
-    for (int tau = 1; tau <= last; tau++) {
-      double sum = 0;
-      if (inside) {
-        for (int j = start; j < start + WINDOW; j++) {
-          double delta = x[j] - x[j + tau];
-          sum += delta * delta;
-        }
-      } else {
-        for (int j = start; j < start + WINDOW; j++) {
-          double delta = at(x, j) - at(x, j + tau);
-          sum += delta * delta;
-        }
-      }
-      difference[tau] = sum;
-    }
-    // Cumulative-mean normalisation, in place: d'(tau) = d(tau) * tau / sum_{k <= tau} d(k).
     double running = 0;
+    int dip = -1;
+    // d'(tau) is computed lag by lag and the search stops at the first dip's minimum: a voiced
+    // frame needs only the lags up to its period, which is most of the detector's cost saved.
     for (int tau = 1; tau <= last; tau++) {
-      running += difference[tau];
-      difference[tau] = running > 0 ? difference[tau] * tau / running : 1;
-    }
-    for (int tau = MIN_LAG; tau < last; tau++) {
-      if (difference[tau] < THRESHOLD) {
-        while (tau + 1 < last && difference[tau + 1] < difference[tau]) {
-          tau++;
+      double d = difference(x, start, tau, inside);
+      running += d;
+      normalised[tau] = running > 0 ? d * tau / running : 1;
+      if (dip < 0) {
+        if (tau >= MIN_LAG && tau < last && normalised[tau] < THRESHOLD) {
+          dip = tau;
         }
-        return RATE / refined(difference, tau);
+      } else if (tau < last && normalised[tau] < normalised[dip]) {
+        dip = tau;
+      } else {
+        return RATE / refined(normalised, dip);
       }
     }
     return Double.NaN;
+  }
+
+  /** {@code d(tau) = sum_j (x[j] - x[j + tau])^2} over the window starting at {@code start}. */
+  private static double difference(float[] x, int start, int tau, boolean inside) {
+    double sum = 0;
+    if (inside) {
+      for (int j = start; j < start + WINDOW; j++) {
+        double delta = x[j] - x[j + tau];
+        sum += delta * delta;
+      }
+    } else {
+      for (int j = start; j < start + WINDOW; j++) {
+        double delta = at(x, j) - at(x, j + tau);
+        sum += delta * delta;
+      }
+    }
+    return sum;
   }
 
   /** The lag of the parabola's vertex through the minimum at {@code tau} and its neighbours. */
