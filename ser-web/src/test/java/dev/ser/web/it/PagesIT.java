@@ -80,6 +80,25 @@ class PagesIT {
   }
 
   @Test
+  void uploadingAFileOverTheLimitShowsTheTooLargePageNotAnError() throws java.io.IOException {
+    Path big = java.nio.file.Files.createTempFile("long-call", ".wav");
+    try (var out = java.nio.file.Files.newOutputStream(big)) {
+      out.write(java.util.Arrays.copyOf(Api.resource("speech_16k.wav"), 44));
+      out.write(new byte[26_500_000]);
+    }
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.choose("upload:file", big);
+      browser.click("upload:analyse");
+
+      assertThat(browser.await("#error-413").getText()).contains("larger than the limit");
+      browser.screenshot("upload-too-large");
+    } finally {
+      java.nio.file.Files.delete(big);
+    }
+  }
+
+  @Test
   void uploadingAToneSaysThereIsNoSpeechOnTheSamePage() {
     try (Browser browser = Browser.open()) {
       browser.go("");
