@@ -2,6 +2,33 @@
 (function () {
   "use strict";
 
+  // A file over the server's limit is refused here, before megabytes are sent for nothing.
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    var max = Number(input.getAttribute("data-max-bytes"));
+    var message = document.createElement("p");
+    message.className = "message error";
+    message.id = input.id + "-too-large";
+    message.setAttribute("role", "alert");
+    message.hidden = true;
+    input.closest("label, div").insertAdjacentElement("afterend", message);
+    input.form.addEventListener("submit", function (event) {
+      var file = input.files && input.files[0];
+      if (file && max > 0 && file.size > max) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        message.textContent = "That file is " + (file.size / 1048576).toFixed(1) +
+          " MB; the limit is " + Math.floor(max / 1048576) + " MB. Send a shorter clip.";
+        message.hidden = false;
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", message.id);
+        input.focus();
+      } else {
+        message.hidden = true;
+        input.removeAttribute("aria-invalid");
+      }
+    }, true);
+  });
+
   document.querySelectorAll("form[data-busy]").forEach(function (form) {
     form.addEventListener("submit", function () {
       form.classList.add("is-busy");

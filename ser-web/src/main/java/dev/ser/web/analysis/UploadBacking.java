@@ -46,6 +46,11 @@ public class UploadBacking {
     return "/result?faces-redirect=true&id=" + result.id();
   }
 
+  /** The upload limit in bytes, for the page's own check before anything is sent. */
+  public long getMaxBytes() {
+    return settings.maxUploadBytes();
+  }
+
   public long getMaxMegabytes() {
     return settings.maxUploadBytes() / (1024 * 1024);
   }

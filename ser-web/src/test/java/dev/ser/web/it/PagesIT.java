@@ -80,7 +80,8 @@ class PagesIT {
   }
 
   @Test
-  void uploadingAFileOverTheLimitShowsTheTooLargePageNotAnError() throws java.io.IOException {
+  void aFileOverTheLimitIsRefusedInThePageAndByTheServerWithoutAnError()
+      throws java.io.IOException {
     Path big = java.nio.file.Files.createTempFile("long-call", ".wav");
     try (var out = java.nio.file.Files.newOutputStream(big)) {
       out.write(java.util.Arrays.copyOf(Api.resource("speech_16k.wav"), 44));
@@ -91,6 +92,18 @@ class PagesIT {
       browser.choose("upload:file", big);
       browser.click("upload:analyse");
 
+      assertThat(browser.await("[id='upload:file-too-large']").getText())
+          .as("refused in the page before anything is sent")
+          .contains("the limit is 25 MB");
+      assertThat(browser.find("[id='upload:file-too-large']").getAttribute("role"))
+          .isEqualTo("alert");
+      assertThat(browser.find("[id='upload:file']").getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(browser.currentPath()).isIn("/", "/index.xhtml");
+      browser.screenshot("upload-too-large-inline");
+
+      // Without the page's check (a script that posts the form itself), the server answers 413.
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+          .executeScript("document.getElementById('upload').submit()");
       assertThat(browser.await("#error-413").getText()).contains("larger than the limit");
       browser.screenshot("upload-too-large");
     } finally {
