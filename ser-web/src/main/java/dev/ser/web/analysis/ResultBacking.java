@@ -1,6 +1,7 @@
 package dev.ser.web.analysis;
 
 import dev.ser.domain.emotion.Emotion;
+import dev.ser.domain.emotion.Prediction;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.RecordingId;
 import dev.ser.web.account.CurrentCaller;
@@ -37,6 +38,51 @@ public class ResultBacking {
 
   public EmotionLook getLook() {
     return EmotionLook.of(analysis.prediction().emotion());
+  }
+
+  /** The verdict: stated as fact when the model is sure, as a guess below 50 %. */
+  public String getHeadline() {
+    return headline(analysis.prediction());
+  }
+
+  /** The second emotion when it is within {@link #CLOSE_POINTS} of the first, else empty. */
+  public String getRunnerUp() {
+    return runnerUp(analysis.prediction());
+  }
+
+  /** Points of probability within which the runner-up is worth naming. */
+  static final double CLOSE_POINTS = 10;
+
+  static String headline(Prediction prediction) {
+    EmotionLook look = EmotionLook.of(prediction.emotion());
+    if (!prediction.isLowConfidence()) {
+      return look.getHeadline();
+    }
+    return String.format(
+        Locale.ROOT,
+        "Possibly %s, unsure: %d %%",
+        look.getAdjective(),
+        Math.round(100 * prediction.confidence()));
+  }
+
+  static String runnerUp(Prediction prediction) {
+    Emotion top = prediction.emotion();
+    Emotion second = null;
+    for (Emotion emotion : Emotion.values()) {
+      if (emotion != top
+          && (second == null || prediction.scores().of(emotion) > prediction.scores().of(second))) {
+        second = emotion;
+      }
+    }
+    double gap = 100 * (prediction.confidence() - prediction.scores().of(second));
+    if (gap > CLOSE_POINTS) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "Close behind: %s, %d %%.",
+        EmotionLook.of(second).getAdjective(),
+        Math.round(100 * prediction.scores().of(second)));
   }
 
   public List<Score> getScores() {
