@@ -147,11 +147,6 @@ public final class MelFilterbank {
     return firstBin[m];
   }
 
-  /** The non-zero weights of filter {@code m}, from {@link #firstBin(int)} on. */
-  public float[] filterWeights(int m) {
-    return weights[m].clone();
-  }
-
   /** The dense filterbank, {@code [n_mels][1 + n_fft / 2]}, equal to librosa's matrix. */
   public float[][] weights() {
     float[][] dense = new float[nMels][bins()];

@@ -56,8 +56,4 @@ public class UserEntity {
   void changePassword(PasswordHash hash) {
     this.passwordHash = hash.encoded();
   }
-
-  void changeRole(Role role) {
-    this.role = role;
-  }
 }

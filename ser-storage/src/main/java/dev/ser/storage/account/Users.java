@@ -63,10 +63,6 @@ public final class Users {
     require(id).changePassword(hash);
   }
 
-  public void changeRole(UserId id, Role role) {
-    require(id).changeRole(role);
-  }
-
   /** Whether any admin exists; at first start the web layer creates one when none does. */
   public boolean anyAdmin() {
     return em.createQuery("SELECT COUNT(u) FROM UserEntity u WHERE u.role = :role", Long.class)

@@ -86,12 +86,4 @@ public class SampleEntity {
   void publish(boolean published) {
     this.published = published;
   }
-
-  void rename(String name) {
-    this.name = SampleRecording.validName(name);
-  }
-
-  void expect(Emotion emotion) {
-    this.expectedEmotion = emotion;
-  }
 }

@@ -1,7 +1,6 @@
 package dev.ser.storage.samples;
 
 import dev.ser.domain.SerException;
-import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.recording.SampleId;
 import dev.ser.domain.recording.SampleRecording;
 import dev.ser.storage.blob.BlobKey;
@@ -53,14 +52,6 @@ public final class Samples {
 
   public void setPublished(SampleId id, boolean published) {
     require(id).publish(published);
-  }
-
-  public void rename(SampleId id, String name) {
-    require(id).rename(name);
-  }
-
-  public void setExpectedEmotion(SampleId id, Emotion emotion) {
-    require(id).expect(emotion);
   }
 
   /**

@@ -15,8 +15,4 @@ public record Outcome(Clip clip, Emotion predicted) {
     Objects.requireNonNull(clip, "clip");
     Objects.requireNonNull(predicted, "predicted");
   }
-
-  public boolean isCorrect() {
-    return clip.emotion() == predicted;
-  }
 }
