@@ -20,9 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs ser-storage's housekeeping once as soon as storage opens and then every {@code
  * ser.housekeeping.interval} (PT10M): removes blobs no row points at once they are older than
  * {@code ser.housekeeping.orphan-grace} (PT60M, far longer than any analysis), and, when {@code
- * ser.retention.days} is above 0 (off by default), recordings older than that. The run at start-up
- * is what cleans up after a crash: blobs written by analyses the dead process never committed. Both
- * durations are ISO-8601 ({@code PT30S}), so tests can make them seconds.
+ * ser.retention.days} is above 0 (off by default), recordings older than that, and anonymous
+ * analyses after {@code ser.retention.anonymous-hours} (24). The run at start-up is what cleans up
+ * after a crash: blobs written by analyses the dead process never committed. Both durations are
+ * ISO-8601 ({@code PT30S}), so tests can make them seconds.
  */
 @ApplicationScoped
 public class Housekeeper {
@@ -44,6 +45,8 @@ public class Housekeeper {
   @ConfigProperty(name = "ser.retention.days")
   int retentionDays;
 
+  @Inject WebSettings settings;
+
   private ScheduledFuture<?> schedule;
 
   void start() {
@@ -51,6 +54,11 @@ public class Housekeeper {
     Duration grace = duration("ser.housekeeping.orphan-grace", orphanGrace);
     if (every.isZero()) {
       throw new IllegalArgumentException("ser.housekeeping.interval must be positive, not PT0S");
+    }
+    int anonymousHours = settings.anonymousRetentionHours();
+    if (anonymousHours < 0) {
+      throw new IllegalArgumentException(
+          "ser.retention.anonymous-hours must be 0 (keep) or more, not " + anonymousHours);
     }
     if (retentionDays < 0) {
       throw new IllegalArgumentException(
@@ -62,16 +70,18 @@ public class Housekeeper {
             storage.store(),
             Clock.systemUTC(),
             grace,
-            retentionDays > 0 ? Optional.of(Duration.ofDays(retentionDays)) : Optional.empty());
+            retentionDays > 0 ? Optional.of(Duration.ofDays(retentionDays)) : Optional.empty(),
+            anonymousHours > 0 ? Optional.of(Duration.ofHours(anonymousHours)) : Optional.empty());
     LOG.info(
         () ->
             "housekeeping every "
                 + every
                 + ", orphan grace "
                 + grace
-                + (retentionDays > 0
-                    ? ", retention " + retentionDays + " days"
-                    : ", no retention"));
+                + (retentionDays > 0 ? ", retention " + retentionDays + " days" : ", no retention")
+                + (anonymousHours > 0
+                    ? ", anonymous analyses kept " + anonymousHours + " hours"
+                    : ""));
     schedule =
         scheduler.scheduleWithFixedDelay(
             () -> run(housekeeping), 0, every.toMillis(), TimeUnit.MILLISECONDS);

@@ -31,8 +31,17 @@ public class WebSettings {
   @ConfigProperty(name = "ser.audio.min-speech-seconds")
   double minSpeechSeconds;
 
+  @Inject
+  @ConfigProperty(name = "ser.retention.anonymous-hours")
+  int anonymousRetentionHours;
+
   public long maxUploadBytes() {
     return maxUploadBytes;
+  }
+
+  /** Hours an analysis made without an account is kept; 0 keeps it like the others. */
+  public int anonymousRetentionHours() {
+    return anonymousRetentionHours;
   }
 
   /** Recordings with less speech than this are refused as {@code no_speech}. */

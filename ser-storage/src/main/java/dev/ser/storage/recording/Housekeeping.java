@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * The periodic jobs in one call for the web layer's scheduler (e.g. every 10 minutes and once at
- * start-up): delete orphaned blobs older than the grace period, then, if retention is configured,
- * recordings older than it. An outage is logged and the run skipped; the next run catches up.
+ * start-up): delete orphaned blobs older than the grace period, then anonymous recordings older
+ * than their retention, then, if retention is configured, all recordings older than it. An outage
+ * is logged and the run skipped; the next run catches up.
  */
 public final class Housekeeping {
   private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
@@ -21,6 +22,7 @@ public final class Housekeeping {
   private final RecordingArchive archive;
   private final Duration orphanGrace;
   private final Optional<Duration> retention;
+  private final Optional<Duration> anonymousRetention;
 
   /** What one run did. */
   public record Result(int orphansDeleted, int recordingsExpired) {}
@@ -35,25 +37,58 @@ public final class Housekeeping {
       Clock clock,
       Duration orphanGrace,
       Optional<Duration> retention) {
+    this(database, store, clock, orphanGrace, retention, Optional.empty());
+  }
+
+  /**
+   * @param anonymousRetention how long recordings without an owner are kept; empty keeps them as
+   *     long as the others
+   */
+  public Housekeeping(
+      Database database,
+      AudioStore store,
+      Clock clock,
+      Duration orphanGrace,
+      Optional<Duration> retention,
+      Optional<Duration> anonymousRetention) {
     this.sweeper = new OrphanSweeper(database, store, clock);
     this.archive = new RecordingArchive(database, store, clock);
     this.orphanGrace = Objects.requireNonNull(orphanGrace, "orphanGrace");
-    this.retention = Objects.requireNonNull(retention, "retention");
-    retention.ifPresent(
-        age -> {
-          if (age.isNegative() || age.isZero()) {
-            throw new IllegalArgumentException("retention must be positive: " + age);
+    this.retention = positive(retention, "retention");
+    this.anonymousRetention = positive(anonymousRetention, "anonymous retention");
+  }
+
+  private static Optional<Duration> positive(Optional<Duration> age, String name) {
+    Objects.requireNonNull(age, name);
+    age.ifPresent(
+        value -> {
+          if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
           }
         });
+    return age;
   }
 
   public Result run() {
     try {
       int orphans = sweeper.sweep(orphanGrace);
-      int expired = retention.map(archive::deleteOlderThan).orElse(0);
-      if (expired > 0) {
+      int anonymous = anonymousRetention.map(archive::deleteAnonymousOlderThan).orElse(0);
+      if (anonymous > 0) {
         LOG.info(
-            () -> "retention deleted " + expired + " recordings older than " + retention.get());
+            () ->
+                "retention deleted "
+                    + anonymous
+                    + " anonymous recordings older than "
+                    + anonymousRetention.get());
+      }
+      int expired = anonymous + retention.map(archive::deleteOlderThan).orElse(0);
+      if (expired > anonymous) {
+        LOG.info(
+            () ->
+                "retention deleted "
+                    + (expired - anonymous)
+                    + " recordings older than "
+                    + retention.get());
       }
       return new Result(orphans, expired);
     } catch (StorageUnavailableException e) {

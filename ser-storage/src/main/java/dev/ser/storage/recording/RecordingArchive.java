@@ -196,6 +196,21 @@ public final class RecordingArchive {
    * @return how many recordings were deleted
    */
   public int deleteOlderThan(Duration age) {
+    return deleteOlderThan(age, false);
+  }
+
+  /**
+   * Retention of anonymous analyses: deletes every recording without an owner created more than
+   * {@code age} ago, as {@link #deleteOlderThan(Duration)} does. Nobody can reach them for long,
+   * and voice is personal data.
+   *
+   * @return how many recordings were deleted
+   */
+  public int deleteAnonymousOlderThan(Duration age) {
+    return deleteOlderThan(age, true);
+  }
+
+  private int deleteOlderThan(Duration age, boolean anonymousOnly) {
     if (age.isNegative() || age.isZero()) {
       throw new IllegalArgumentException("retention age must be positive: " + age);
     }
@@ -207,7 +222,8 @@ public final class RecordingArchive {
           database.inTransaction(
               em -> {
                 Recordings recordings = new Recordings(em);
-                List<RecordingEntity> old = recordings.createdBefore(cutoff, RETENTION_BATCH);
+                List<RecordingEntity> old =
+                    recordings.createdBefore(cutoff, anonymousOnly, RETENTION_BATCH);
                 old.forEach(e -> keys.add(e.blobKey()));
                 recordings.remove(old);
                 return old.size();

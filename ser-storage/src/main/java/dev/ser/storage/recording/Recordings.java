@@ -102,9 +102,14 @@ public final class Recordings {
         .getResultList();
   }
 
-  List<RecordingEntity> createdBefore(Instant cutoff, int limit) {
+  /**
+   * Recordings created before the cutoff, oldest first; with {@code anonymousOnly}, unowned ones.
+   */
+  List<RecordingEntity> createdBefore(Instant cutoff, boolean anonymousOnly, int limit) {
     return em.createQuery(
-            "SELECT r FROM RecordingEntity r WHERE r.createdAt < :cutoff ORDER BY r.createdAt",
+            "SELECT r FROM RecordingEntity r WHERE r.createdAt < :cutoff"
+                + (anonymousOnly ? " AND r.ownerId IS NULL" : "")
+                + " ORDER BY r.createdAt",
             RecordingEntity.class)
         .setParameter("cutoff", cutoff.atOffset(ZoneOffset.UTC))
         .setMaxResults(limit)

@@ -215,6 +215,36 @@ class RecordingArchiveIT {
   }
 
   @Test
+  void anonymousRetentionDeletesOnlyOldRecordingsWithoutAnOwner() {
+    Account anna = register("anna");
+    byte[] anonymousOld = audio(10, 1);
+    byte[] anonymousRecent = audio(20, 2);
+    byte[] ownedOld = audio(30, 3);
+    Recording old = upload(Optional.empty(), anonymousOld, NOW.minus(Duration.ofHours(25)));
+    Recording recent = upload(Optional.empty(), anonymousRecent, NOW.minus(Duration.ofHours(23)));
+    Recording owned = upload(Optional.of(anna.id()), ownedOld, NOW.minus(Duration.ofDays(3)));
+    archive.store(old, anonymousOld, prediction());
+    archive.store(recent, anonymousRecent, prediction());
+    archive.store(owned, ownedOld, prediction());
+
+    var housekeeping =
+        new Housekeeping(
+            database,
+            store,
+            clock,
+            Duration.ofMinutes(30),
+            Optional.empty(),
+            Optional.of(Duration.ofHours(24)));
+
+    assertThat(housekeeping.run().recordingsExpired()).isEqualTo(1);
+    assertThat(store.exists(BlobKey.forRecording(old.id()))).isFalse();
+    assertThat(store.exists(BlobKey.forRecording(recent.id()))).isTrue();
+    assertThat(store.exists(BlobKey.forRecording(owned.id()))).isTrue();
+    assertThat(rows("recordings")).isEqualTo(2);
+    assertThat(rows("predictions")).isEqualTo(2);
+  }
+
+  @Test
   void retentionDeletesOnlyRecordingsOlderThanTheAge() {
     byte[] oldBytes = audio(10, 1);
     byte[] recentBytes = audio(20, 2);

@@ -51,6 +51,11 @@ public class UploadBacking {
     return settings.maxUploadBytes();
   }
 
+  /** Hours an analysis without an account is kept; 0 when it is kept like the others. */
+  public int getAnonymousHours() {
+    return settings.anonymousRetentionHours();
+  }
+
   public long getMaxMegabytes() {
     return settings.maxUploadBytes() / (1024 * 1024);
   }

@@ -24,6 +24,8 @@ class PagesIT {
   void uploadingAWavShowsTheResultWithBarsPicturesAndPlayer() {
     try (Browser browser = Browser.open()) {
       browser.go("");
+      assertThat(browser.find("#anonymous-retention").getText())
+          .contains("deleted after 24 hours");
       browser.screenshot("home");
       browser.choose("upload:file", WAV);
       long started = System.nanoTime();
