@@ -292,12 +292,18 @@ public final class SpeechDetector {
     float[] out = new float[(samples.length + 1) / 2];
     int half = LOW_PASS.length / 2;
     for (int n = 0; n < out.length; n++) {
-      int centre = 2 * n;
+      int first = 2 * n - half;
       double sum = 0;
-      for (int k = 0; k < LOW_PASS.length; k++) {
-        int i = centre + k - half;
-        if (i >= 0 && i < samples.length) {
-          sum += LOW_PASS[k] * samples[i];
+      if (first >= 0 && first + LOW_PASS.length <= samples.length) {
+        for (int k = 0; k < LOW_PASS.length; k++) {
+          sum += LOW_PASS[k] * samples[first + k];
+        }
+      } else {
+        for (int k = 0; k < LOW_PASS.length; k++) {
+          int i = first + k;
+          if (i >= 0 && i < samples.length) {
+            sum += LOW_PASS[k] * samples[i];
+          }
         }
       }
       out[n] = (float) sum;
