@@ -145,16 +145,36 @@ public final class SpeechDetector {
     return result;
   }
 
-  /** Each loud frame's fundamental frequency, NaN where unvoiced or quiet. */
+  /**
+   * Each loud frame's fundamental frequency, NaN where unvoiced or quiet. YIN runs on every second
+   * frame (20 ms apart, still several per syllable), which halves the detector's main cost; a frame
+   * between two voiced ones of a continuous pitch gets their geometric mean, one at the edge of a
+   * voiced stretch its voiced neighbour's pitch.
+   */
   private static double[] pitch(float[] samples, int frames, boolean[] loud) {
     float[] decimated = decimate(samples);
     double[] difference = new double[Pitch.MAX_LAG + 2];
     double[] pitch = new double[frames];
-    for (int t = 0; t < frames; t++) {
-      pitch[t] =
-          loud[t]
-              ? Pitch.estimate(decimated, t * HOP / 2 - Pitch.SPAN / 2, difference)
-              : Double.NaN;
+    java.util.Arrays.fill(pitch, Double.NaN);
+    for (int t = 0; t < frames; t += 2) {
+      if (loud[t]) {
+        pitch[t] = Pitch.estimate(decimated, t * HOP / 2 - Pitch.SPAN / 2, difference);
+      }
+    }
+    for (int t = 1; t < frames; t += 2) {
+      double before = pitch[t - 1];
+      double after = t + 1 < frames ? pitch[t + 1] : Double.NaN;
+      if (!loud[t]) {
+        continue;
+      }
+      if (!Double.isNaN(before) && !Double.isNaN(after)) {
+        if (Math.abs(semitones(after, before)) <= JUMP_SEMITONES) {
+          pitch[t] = Math.sqrt(before * after);
+        }
+      } else if (!Double.isNaN(before) || !Double.isNaN(after)) {
+        // The edge of a voiced stretch: it may end (or start) anywhere within the 20 ms.
+        pitch[t] = Double.isNaN(before) ? after : before;
+      }
     }
     return pitch;
   }
