@@ -1,15 +1,18 @@
 package dev.ser.training.cli;
 
 import dev.ser.audio.decode.AudioDecoder;
+import dev.ser.audio.decode.DecodedAudio;
 import dev.ser.audio.feature.FeatureExtractor;
 import dev.ser.audio.feature.FeatureSpec;
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.inference.EmotionModel;
 import dev.ser.inference.EmotionRecognizer;
+import dev.ser.training.codec.RecordingPath;
 import dev.ser.training.corpus.Clip;
 import dev.ser.training.corpus.Corpora;
 import dev.ser.training.evaluation.Evaluation;
 import dev.ser.training.evaluation.EvaluationResult;
+import dev.ser.training.evaluation.RecordingPathComparison;
 import dev.ser.training.evaluation.Skipped;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,16 +23,23 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
- * {@code ./ser evaluate SPEC... [--model DIR] [--json] [--threads N]}: predicts every clip of the
- * given corpora (a CSV manifest, {@code ravdess:DIR}, … see docs/corpora.md) and prints accuracy,
- * UA, macro-F1, per-class scores and the confusion matrix; with {@code --json}, one JSON object
- * (the keys of {@link EvaluationResult#toJson()} plus {@code model}, the model's version). Files
- * that cannot be decoded or predicted are listed on stderr and left out of the scores.
+ * {@code ./ser evaluate SPEC... [--model DIR] [--json | --codecs] [--threads N]}: predicts every
+ * clip of the given corpora (a CSV manifest, {@code ravdess:DIR}, … see docs/corpora.md) and prints
+ * accuracy, UA, macro-F1, per-class scores and the confusion matrix; with {@code --json}, one JSON
+ * object (the keys of {@link EvaluationResult#toJson()} plus {@code model}, the model's version).
+ * With {@code --codecs}, every clip is sent along each {@link RecordingPath} instead and the {@link
+ * RecordingPathComparison} table is printed: whether the answer survives an MP3, a phone's AAC or a
+ * browser's Opus. Files that cannot be decoded or predicted are listed on stderr and left out of
+ * the scores.
  */
 final class EvaluateCommand implements Main.Command {
 
-  /** A model ready to classify files, closed when the evaluation is done. */
-  interface LoadedModel extends Evaluation.Classifier, AutoCloseable {
+  /**
+   * A model ready to classify files, or audio as the product's decoder delivers it, closed when the
+   * evaluation is done.
+   */
+  interface LoadedModel
+      extends Evaluation.Classifier, RecordingPathComparison.Classifier, AutoCloseable {
     String version();
   }
 
@@ -52,8 +62,8 @@ final class EvaluateCommand implements Main.Command {
 
   @Override
   public String summary() {
-    return "MANIFEST.csv|SPEC... [--model DIR] [--json] [--threads N]: accuracy, UA, macro-F1,"
-        + " confusion";
+    return "MANIFEST.csv|SPEC... [--model DIR] [--json | --codecs] [--threads N]: accuracy, UA,"
+        + " macro-F1, confusion; with --codecs, the same per recording path (MP3, AAC, Opus...)";
   }
 
   @Override
@@ -61,10 +71,12 @@ final class EvaluateCommand implements Main.Command {
     List<String> specs = new ArrayList<>();
     Optional<Path> modelDir = Optional.empty();
     boolean json = false;
+    boolean codecs = false;
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--json" -> json = true;
+        case "--codecs" -> codecs = true;
         case "--model" -> {
           Path dir = Path.of(value(args, i++, "--model needs a model directory"));
           if (!Files.isDirectory(dir)) {
@@ -83,9 +95,16 @@ final class EvaluateCommand implements Main.Command {
     }
     if (specs.isEmpty()) {
       throw new Main.UsageException(
-          "usage: ./ser evaluate MANIFEST.csv|SPEC... [--model DIR] [--json] [--threads N]");
+          "usage: ./ser evaluate MANIFEST.csv|SPEC... [--model DIR] [--json | --codecs]"
+              + " [--threads N]");
+    }
+    if (json && codecs) {
+      throw new Main.UsageException("--codecs prints a table; it has no --json form");
     }
     List<Clip> clips = Corpora.readAll(specs);
+    if (codecs) {
+      return compareRecordingPaths(clips, modelDir, threads, out);
+    }
     EvaluationResult result;
     String version;
     try (LoadedModel model = loader.load(modelDir)) {
@@ -102,6 +121,30 @@ final class EvaluateCommand implements Main.Command {
     } else {
       out.print("model               " + version + System.lineSeparator() + result.table());
     }
+    out.flush();
+    return 0;
+  }
+
+  private int compareRecordingPaths(
+      List<Clip> clips, Optional<Path> modelDir, int threads, PrintStream out) throws Exception {
+    RecordingPathComparison comparison;
+    String version;
+    try (LoadedModel model = loader.load(modelDir)) {
+      version = model.version();
+      err.printf(
+          "evaluating %d clips along %d recording paths with model %s on %d threads%n",
+          clips.size(), RecordingPath.values().length, version, threads);
+      IntConsumer progress = progress(clips.size());
+      comparison =
+          RecordingPathComparison.run(
+              clips, model, new AudioDecoder(), threads, (path, done) -> progress.accept(done));
+    }
+    for (RecordingPath path : RecordingPath.values()) {
+      for (Skipped skipped : comparison.result(path).skipped()) {
+        err.println("skipped " + skipped.audio() + " (" + path.label() + "): " + skipped.reason());
+      }
+    }
+    out.print("model               " + version + System.lineSeparator() + comparison.table());
     out.flush();
     return 0;
   }
@@ -169,7 +212,12 @@ final class EvaluateCommand implements Main.Command {
 
     @Override
     public Emotion classify(Path audio) {
-      return recognizer.recognize(decoder.decode(audio)).emotion();
+      return classify(decoder.decode(audio));
+    }
+
+    @Override
+    public Emotion classify(DecodedAudio audio) {
+      return recognizer.recognize(audio).emotion();
     }
 
     @Override

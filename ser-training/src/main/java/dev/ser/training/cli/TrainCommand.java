@@ -65,7 +65,8 @@ final class TrainCommand implements Main.Command {
           + " [--patience N] [--seed S] [--validation SPEAKER,...|CORPUS:*] [--folds K]"
           + " [--average-from EPOCH] [--keep-average] [--label-smoothing E] [--max-warp W]"
           + " [--recode] [--sampling emotions|cells|clips] [--centred-loudness]"
-          + " [--attention-pooling] [--speaker-adversary A] [--corpus-by-clips] [--mixup ALPHA]"
+          + " [--attention-pooling] [--stats-pooling] [--speaker-adversary A] [--corpus-by-clips]"
+          + " [--mixup ALPHA]"
           + " (V names the model in every prediction: a new one per model, e.g. cnn-gru-6)";
 
   /** What each corpus is, with its licence, for the card. */
@@ -123,6 +124,7 @@ final class TrainCommand implements Main.Command {
       Augmentation augmentation = Augmentation.standard();
       boolean centredLoudness = false;
       boolean attentionPooling = false;
+      boolean statsPooling = false;
       float speakerAdversary = 0;
       Sampling sampling = Sampling.EMOTIONS;
       float mixup = 0;
@@ -143,6 +145,7 @@ final class TrainCommand implements Main.Command {
           case "--max-warp" -> augmentation = augmentation.withMaxWarp(warp(args, i++));
           case "--centred-loudness" -> centredLoudness = true;
           case "--attention-pooling" -> attentionPooling = true;
+          case "--stats-pooling" -> statsPooling = true;
           case "--speaker-adversary" -> speakerAdversary = upToTen(args, i++);
           case "--sampling" -> sampling = sampling(args, i++);
           case "--corpus-by-clips" -> sampling = Sampling.CLIPS;
@@ -164,6 +167,9 @@ final class TrainCommand implements Main.Command {
       Architecture architecture =
           Architecture.standard(ModelFrames.WINDOW_FRAMES, spec.nMels(), spec.nMfcc() + 2)
               .with(centredLoudness, attentionPooling);
+      if (statsPooling) {
+        architecture = architecture.withStatsPooling();
+      }
       TrainingOptions standard = TrainingOptions.standard(epochs, seed);
       TrainingOptions options =
           new TrainingOptions(

@@ -1,6 +1,7 @@
 package dev.ser.training.codec;
 
 import dev.ser.audio.decode.AudioDecoder;
+import dev.ser.audio.decode.DecodedAudio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
@@ -57,11 +58,22 @@ public enum RecordingPath {
    * @throws UncheckedIOException when FFmpeg cannot write the file
    */
   public float[] recode(float[] samples, AudioDecoder decoder) {
+    return send(samples, decoder).samples();
+  }
+
+  /**
+   * {@code samples} (16 kHz mono) encoded along this path and decoded again by {@code decoder},
+   * with what the decoder saw (format, source rate and channels), as the product would receive
+   * them.
+   *
+   * @throws UncheckedIOException when FFmpeg cannot write the file
+   */
+  public DecodedAudio send(float[] samples, AudioDecoder decoder) {
     Path file = null;
     try {
       file = Files.createTempFile("ser-recode-", "." + format);
       encode(samples, file);
-      return decoder.decode(file).samples();
+      return decoder.decode(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -26,6 +26,10 @@ import java.util.Arrays;
  *     corpus's level normalisation sets, not the speaker's emotion
  * @param attentionPooling pool the GRU's states with learned attention weights instead of a plain
  *     mean over the audio steps
+ * @param statsPooling statistics pooling (as in x-vectors, Snyder et al. 2018): the embedding is
+ *     the states' masked mean over the audio steps and their masked standard deviation,
+ *     concatenated, so how much the voice moves within the window reaches the softmax, not only
+ *     where it sits on average; with attention pooling both are weighted by the attention
  */
 public record Architecture(
     int windowFrames,
@@ -40,7 +44,8 @@ public record Architecture(
     boolean centredLogMel,
     boolean centredMfcc,
     boolean centredLoudness,
-    boolean attentionPooling) {
+    boolean attentionPooling,
+    boolean statsPooling) {
 
   public Architecture {
     if (convChannels.length == 0
@@ -77,6 +82,7 @@ public record Architecture(
         true,
         true,
         false,
+        false,
         false);
   }
 
@@ -98,7 +104,35 @@ public record Architecture(
         centredLogMel,
         centredMfcc,
         centredLoudness,
-        attentionPooling);
+        attentionPooling,
+        statsPooling);
+  }
+
+  /** The same network with statistics pooling ({@link #statsPooling}). */
+  public Architecture withStatsPooling() {
+    return new Architecture(
+        windowFrames,
+        melBins,
+        frameWidth,
+        convChannels,
+        timePools,
+        melPools,
+        gruUnits,
+        dropout,
+        weightDecay,
+        centredLogMel,
+        centredMfcc,
+        centredLoudness,
+        attentionPooling,
+        true);
+  }
+
+  /**
+   * Width of the utterance embedding that dropout and the softmax read: the GRU's state size, twice
+   * that with statistics pooling (mean and standard deviation).
+   */
+  public int embeddingWidth() {
+    return statsPooling ? 2 * gruUnits : gruUnits;
   }
 
   /** GRU time steps: the window after the CNN's time pooling. */
@@ -148,6 +182,7 @@ public record Architecture(
         .append(steps())
         .append(" steps -> ")
         .append(attentionPooling ? "masked attention pooling over time" : "masked mean over time")
+        .append(statsPooling ? " concatenated with the masked standard deviation over time" : "")
         .append(" -> dropout(")
         .append(dropout)
         .append(") -> dense softmax(6); L2 ")

@@ -239,8 +239,7 @@ public final class CrossValidation {
             text.append(
                 String.format(
                     Locale.ROOT,
-                    "| %s | %s | %d | %d | %d | %.1f %% | %.1f | %.1f-%.1f %% | %.1f %% |"
-                        + " %.1f-%.1f %% |%n",
+                    "| %s | %s | %d | %d | %d | %.1f %% | %.1f | %.1f-%.1f %% | %.1f %% | %s |%n",
                     corpus,
                     e.method(),
                     e.folds(),
@@ -251,8 +250,13 @@ public final class CrossValidation {
                     100 * e.min(),
                     100 * e.max(),
                     100 * e.pooled(),
-                    100 * e.speakerMin(),
-                    100 * e.speakerMax())));
+                    Double.isNaN(e.speakerMin())
+                        ? "no speaker has every class"
+                        : String.format(
+                            Locale.ROOT,
+                            "%.1f-%.1f %%",
+                            100 * e.speakerMin(),
+                            100 * e.speakerMax()))));
     return text.toString();
   }
 }

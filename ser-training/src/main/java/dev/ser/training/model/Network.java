@@ -32,6 +32,7 @@ final class Network {
   private static final float BATCH_NORM_EPSILON = 1e-3f;
   private static final float BATCH_NORM_MOMENTUM = 0.95f;
   private static final int ATTENTION_UNITS = 32;
+  private static final float STATS_FLOOR = 1e-5f;
 
   private final Architecture architecture;
   private final Normalisation normalisation;
@@ -55,8 +56,8 @@ final class Network {
    *
    * @param training with batch statistics (their running averages' updates go to {@code updates})
    *     and {@code keep}; otherwise with the running averages and no dropout
-   * @param keep the dropout mask {@code [n][gru_units]}: 0 or {@code 1 / (1 - rate)}, fed by the
-   *     trainer so a seed fixes it
+   * @param keep the dropout mask {@code [n][embedding_width]}: 0 or {@code 1 / (1 - rate)}, fed by
+   *     the trainer so a seed fixes it
    */
   Operand<TFloat32> logits(
       Ops tf,
@@ -71,8 +72,9 @@ final class Network {
   }
 
   /**
-   * The utterance embedding {@code [n][gru_units]}: the GRU's states averaged over the audio steps,
-   * before dropout. What {@link #classify} reads and a speaker adversary may read too.
+   * The utterance embedding {@code [n][embedding_width]}: the GRU's states averaged over the audio
+   * steps (followed by their standard deviation with statistics pooling), before dropout. What
+   * {@link #classify} reads and a speaker adversary may read too.
    */
   Operand<TFloat32> pooled(
       Ops tf,
@@ -152,8 +154,20 @@ final class Network {
             tf.math.add(
                 tf.reduceSum(weights, tf.constant(1), ReduceSum.keepDims(true)),
                 tf.constant(1e-6f)));
-    return tf.reduceSum(
-        tf.math.mul(states, tf.expandDims(weights, tf.constant(2))), tf.constant(1));
+    Operand<TFloat32> stepWeights = tf.expandDims(weights, tf.constant(2));
+    Operand<TFloat32> mean = tf.reduceSum(tf.math.mul(states, stepWeights), tf.constant(1));
+    if (!architecture.statsPooling()) {
+      return mean;
+    }
+    Operand<TFloat32> variance =
+        tf.reduceSum(
+            tf.math.mul(
+                tf.math.square(tf.math.sub(states, tf.expandDims(mean, tf.constant(1)))),
+                stepWeights),
+            tf.constant(1));
+    // The floor keeps sqrt's gradient finite where a state does not move over the window.
+    Operand<TFloat32> sd = tf.math.sqrt(tf.math.add(variance, tf.constant(STATS_FLOOR)));
+    return tf.concat(List.of(mean, sd), tf.constant(1));
   }
 
   /**
@@ -165,7 +179,7 @@ final class Network {
     if (keep.isPresent()) {
       pooled = tf.math.mul(pooled, keep.get());
     }
-    int units = architecture.gruUnits();
+    int units = architecture.embeddingWidth();
     int classes = Emotion.count();
     Operand<TFloat32> dense =
         parameters.weight(

@@ -284,7 +284,7 @@ public final class Trainer {
       if (options.mixup() > 0) {
         mix(windows, targets, random);
       }
-      float[] keep = new float[n * architecture.gruUnits()];
+      float[] keep = new float[n * architecture.embeddingWidth()];
       for (int i = 0; i < keep.length; i++) {
         keep[i] = random.nextFloat() < architecture.dropout() ? 0 : keepScale;
       }

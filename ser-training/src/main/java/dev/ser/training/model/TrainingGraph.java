@@ -72,7 +72,7 @@ final class TrainingGraph implements AutoCloseable {
     logMel = input(tf, "logmel", Shape.of(-1, window, architecture.melBins()));
     frames = input(tf, "frames", Shape.of(-1, window, architecture.frameWidth()));
     mask = input(tf, "mask", Shape.of(-1, window));
-    keep = input(tf, "keep", Shape.of(-1, architecture.gruUnits()));
+    keep = input(tf, "keep", Shape.of(-1, architecture.embeddingWidth()));
     labels = input(tf, "labels", Shape.of(-1, Emotion.count()));
 
     variables = new Variables(tf);
@@ -173,7 +173,8 @@ final class TrainingGraph implements AutoCloseable {
   private Operand<TFloat32> speakerLogits(Ops tf, Operand<TFloat32> embedding, long seed) {
     Random initial = new Random(seed ^ 0x5EA4E25L);
     int units = architecture.gruUnits();
-    Operand<TFloat32> hidden = tf.nn.relu(dense(tf, embedding, "hidden", units, units, initial));
+    Operand<TFloat32> hidden =
+        tf.nn.relu(dense(tf, embedding, "hidden", architecture.embeddingWidth(), units, initial));
     return dense(tf, hidden, "speaker", units, speakers, initial);
   }
 
@@ -239,7 +240,7 @@ final class TrainingGraph implements AutoCloseable {
         TFloat32 valid = batch.maskTensor(architecture);
         TFloat32 keepTensor =
             TFloat32.tensorOf(
-                Shape.of(n, architecture.gruUnits()), DataBuffers.of(keepMask, true, false));
+                Shape.of(n, architecture.embeddingWidth()), DataBuffers.of(keepMask, true, false));
         TFloat32 target =
             TFloat32.tensorOf(Shape.of(n, Emotion.count()), DataBuffers.of(oneHot, true, false));
         TFloat32 rateTensor = TFloat32.scalarOf(learningRate);

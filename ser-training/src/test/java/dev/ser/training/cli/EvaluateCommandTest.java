@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ser.audio.decode.DecodedAudio;
 import dev.ser.domain.emotion.Emotion;
+import dev.ser.training.codec.RecordingPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +41,11 @@ class EvaluateCommandTest {
             @Override
             public Emotion classify(Path audio) throws IOException {
               return Emotion.fromLabel(Files.readString(audio));
+            }
+
+            @Override
+            public Emotion classify(DecodedAudio audio) {
+              throw new AssertionError("the stand-in hears the text of files, not audio");
             }
 
             @Override
@@ -109,6 +117,37 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void codecsPrintOneRowPerRecordingPathWithTheBundledModelAndTheWavAgreeingWithItself()
+      throws Exception {
+    Path speech = dir.resolve("speech.wav");
+    try (InputStream wav = getClass().getResourceAsStream("/golden/speech_16k.wav")) {
+      Files.write(speech, wav.readAllBytes());
+    }
+    Files.copy(speech, dir.resolve("again.wav"));
+    Files.writeString(
+        dir.resolve("speech.csv"), "path,emotion,speaker\nspeech.wav,anger,s1\nagain.wav,sad,s2\n");
+
+    int status =
+        new EvaluateCommand()
+            .run(
+                new String[] {dir.resolve("speech.csv").toString(), "--codecs", "--threads", "1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isZero();
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).startsWith("model ").doesNotContain("test-1");
+    assertThat(lines.get(1)).startsWith("recording path");
+    assertThat(lines).hasSize(3 + RecordingPath.values().length);
+    for (RecordingPath path : RecordingPath.values()) {
+      assertThat(lines.get(2 + path.ordinal()))
+          .startsWith(path.label())
+          .containsPattern(" 2 +0 ")
+          .containsPattern("(met|missed)$");
+    }
+    assertThat(lines.get(2)).contains("+0.0", "100.0 %").endsWith("met");
+  }
+
+  @Test
   void badCommandLinesAreUsageErrors() {
     String csv = dir.resolve("test.csv").toString();
 
@@ -124,6 +163,9 @@ class EvaluateCommandTest {
     assertThatThrownBy(() -> run(csv, "--model", dir.resolve("nope").toString()))
         .isInstanceOf(Main.UsageException.class)
         .hasMessageContaining("is not a directory");
+    assertThatThrownBy(() -> run(csv, "--codecs", "--json"))
+        .isInstanceOf(Main.UsageException.class)
+        .hasMessageContaining("--codecs prints a table");
     assertThatThrownBy(() -> run(csv, "--threads", "zero"))
         .isInstanceOf(Main.UsageException.class)
         .hasMessageContaining("--threads must be a whole number from 1 to 64, not zero");

@@ -121,4 +121,19 @@ class CrossValidationTest {
     assertThat(c.min()).isCloseTo(0.5, offset(1e-9));
     assertThat(c.pooled()).isCloseTo(0.5, offset(1e-9));
   }
+
+  @Test
+  void tableSaysWhenNoSingleSpeakerCouldBeScoredInsteadOfPrintingNaN() {
+    String table =
+        CrossValidation.table(
+            Map.of(
+                "urdu",
+                new ModelCard.Estimate(
+                    5, 400, 29, 0.5, 0.2, 0.3, 0.7, 0.4, Double.NaN, Double.NaN, "5-fold")));
+
+    assertThat(table)
+        .contains("| urdu | 5-fold | 5 | 29 | 400 | 50.0 % | 20.0 | 30.0-70.0 % | 40.0 % |")
+        .contains("| no speaker has every class |")
+        .doesNotContain("NaN");
+  }
 }

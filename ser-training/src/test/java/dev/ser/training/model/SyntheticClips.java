@@ -60,6 +60,7 @@ final class SyntheticClips {
         true,
         false,
         false,
+        false,
         false);
   }
 }

@@ -93,6 +93,23 @@ class TrainerTest {
     assertExportedModelScoresAsTrained(dir, attention, examples);
   }
 
+  @Test
+  void statsPoolingTrainsAndExportsTheSameFunction(@TempDir Path dir) throws Exception {
+    TrainedModel stats =
+        new Trainer(
+                SyntheticClips.tinyArchitecture().withStatsPooling(),
+                TrainingOptions.plain(6, 8, 0.01f, 42),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .train(examples, List.of());
+
+    List<Double> losses = stats.epochLosses();
+    assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0) * 0.6);
+    int units = SyntheticClips.tinyArchitecture().gruUnits();
+    assertThat(stats.weights().get("dense/kernel")).hasSize(2 * units * Emotion.count());
+    assertThat(stats.architecture().describe()).contains("standard deviation over time");
+    assertExportedModelScoresAsTrained(dir, stats, examples);
+  }
+
   /**
    * Exports {@code model}, reloads it as serving does and checks its clip accuracy on {@code
    * examples} equals what the training graph measured, with every window's probabilities summing to
