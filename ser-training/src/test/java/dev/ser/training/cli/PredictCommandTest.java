@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ser.audio.decode.AudioDecoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,8 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ./ser predict} with the bundled model. */
 class PredictCommandTest {
 
-  /** A 16 kHz mono 16-bit WAV of a 220 Hz tone with a slow tremolo. */
+  /**
+   * A 16 kHz mono 16-bit WAV of the first {@code seconds} of the golden speech clip (a tone would
+   * now be refused as no speech).
+   */
   private static Path wav(Path dir, String name, double seconds) throws IOException {
+    float[] speech;
+    try (InputStream in = PredictCommandTest.class.getResourceAsStream("/golden/speech_16k.wav")) {
+      speech = new AudioDecoder().decode(in.readAllBytes()).samples();
+    }
     int n = (int) (seconds * 16_000);
     ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * n);
@@ -29,10 +38,7 @@ class PredictCommandTest {
     b.putShort((short) 1).putInt(16_000).putInt(32_000).putShort((short) 2).putShort((short) 16);
     b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * n);
     for (int i = 0; i < n; i++) {
-      double t = i / 16_000.0;
-      double y =
-          0.3 * Math.sin(2 * Math.PI * 220 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * t));
-      b.putShort((short) Math.round(y * 32767));
+      b.putShort((short) Math.round(Math.max(-1, Math.min(1, speech[i])) * 32767));
     }
     Path file = dir.resolve(name);
     Files.write(file, b.array());
@@ -77,6 +83,9 @@ class PredictCommandTest {
     JsonNode second = new ObjectMapper().readTree(lines.get(1));
     assertThat(second.get("file").asText()).isEqualTo(longClip.toString());
     assertThat(second.get("timeline")).hasSize(3);
+    assertThat(second.get("segments")).isNotEmpty();
+    assertThat(second.get("segments").get(0).get("end_seconds").asDouble())
+        .isLessThanOrEqualTo(4.5);
     assertThat(second.get("timeline").get(1).get("start_seconds").asDouble()).isEqualTo(1.0);
 
     String errors = err.toString(StandardCharsets.UTF_8);

@@ -24,8 +24,7 @@ class PagesIT {
   void uploadingAWavShowsTheResultWithBarsPicturesAndPlayer() {
     try (Browser browser = Browser.open()) {
       browser.go("");
-      assertThat(browser.find("#anonymous-retention").getText())
-          .contains("deleted after 24 hours");
+      assertThat(browser.find("#anonymous-retention").getText()).contains("deleted after 24 hours");
       browser.screenshot("home");
       browser.choose("upload:file", WAV);
       long started = System.nanoTime();
