@@ -1,6 +1,7 @@
 package dev.ser.audio.speech;
 
 import dev.ser.audio.spectrum.Stft;
+import java.util.Arrays;
 
 /**
  * Decides, per 10 ms frame, whether someone speaks: voice-activity detection for 16 kHz mono audio.
@@ -14,7 +15,12 @@ import dev.ser.audio.spectrum.Stft;
  *       spreads it over harmonics shaped by the vocal tract: runs where most frames have more than
  *       {@link #TONE_SHARE} of their energy in one peak are refused;
  *   <li>a synthetic note, hum or click train holds its pitch exactly, while a voice's pitch always
- *       moves: runs whose pitch stays within {@link #FLAT_SEMITONES} are refused.
+ *       moves: runs whose pitch stays within {@link #FLAT_SEMITONES} are refused;
+ *   <li>an instrument's note keeps the relative levels of its harmonics, with or without vibrato,
+ *       while a voice moves them with every change of the vocal tract's shape: runs whose first
+ *       harmonics change less than {@link #FIXED_TIMBRE_DB} are refused ({@link #timbreChange});
+ *   <li>a chord has a common period but no energy at its frequency, while a voice's fundamental is
+ *       always there: such runs are refused too.
  * </ul>
  *
  * Accepted runs are widened by {@link #HANGOVER_FRAMES} on each side, which takes in the unvoiced
@@ -135,7 +141,7 @@ public final class SpeechDetector {
   /** Frames above {@link #FLOOR_DB} and within {@link #RANGE_DB} of the clip's loud frames. */
   private static boolean[] loudFrames(double[] level) {
     double[] sorted = level.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     double loud = sorted[(int) Math.floor(0.95 * (sorted.length - 1))];
     double gate = Math.max(FLOOR_DB, loud - RANGE_DB);
     boolean[] result = new boolean[level.length];
@@ -155,7 +161,7 @@ public final class SpeechDetector {
     float[] decimated = decimate(samples);
     double[] difference = new double[Pitch.MAX_LAG + 2];
     double[] pitch = new double[frames];
-    java.util.Arrays.fill(pitch, Double.NaN);
+    Arrays.fill(pitch, Double.NaN);
     for (int t = 0; t < frames; t += 2) {
       if (loud[t]) {
         pitch[t] = Pitch.estimate(decimated, t * HOP / 2 - Pitch.SPAN / 2, difference);
@@ -184,8 +190,8 @@ public final class SpeechDetector {
     if (end - start < MIN_FLAT_FRAMES) {
       return false;
     }
-    double[] run = java.util.Arrays.copyOfRange(pitch, start, end);
-    java.util.Arrays.sort(run);
+    double[] run = Arrays.copyOfRange(pitch, start, end);
+    Arrays.sort(run);
     double median = run[run.length / 2];
     int moved = 0;
     for (double hz : run) {
@@ -254,7 +260,7 @@ public final class SpeechDetector {
       }
       // Harmonics far under the strongest are window leakage, whose level means nothing.
       double[] frame = levels[t - start];
-      double floor = java.util.Arrays.stream(frame).max().orElse(0) - TIMBRE_RANGE_DB;
+      double floor = Arrays.stream(frame).max().orElse(0) - TIMBRE_RANGE_DB;
       if (frame[0] <= floor) {
         missingFundamental++;
       }
@@ -282,7 +288,7 @@ public final class SpeechDetector {
       }
       changes[i] = change / HARMONICS;
     }
-    java.util.Arrays.sort(changes);
+    Arrays.sort(changes);
     return changes[changes.length / 2];
   }
 
