@@ -184,6 +184,28 @@ class PagesIT {
   }
 
   @Test
+  void emptyFormsSayWhatIsMissingNextToTheField() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser browser = Browser.open()) {
+      browser.go("register.xhtml");
+      browser.submit(browser.find("[id='register:submit']"));
+
+      assertThat(browser.await("[id='register:username'] + [role=alert]").getText())
+          .isEqualTo("Choose a username.");
+      assertThat(browser.find("[id='register:password'] + [role=alert]").getText())
+          .isEqualTo("Choose a password.");
+      browser.screenshot("register-empty");
+
+      browser.register(username, PASSWORD);
+      browser.go("account.xhtml");
+      browser.submit(browser.find("[id='token-form:create']"));
+
+      assertThat(browser.await("[id='token-form:name'] + [role=alert]").getText())
+          .isEqualTo("Give the token a name.");
+    }
+  }
+
+  @Test
   void apiTokenCreatedOnTheAccountPageWorksUntilRevoked() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     Api api = new Api();
