@@ -311,7 +311,18 @@ class PagesIT {
       assertThat(browser.driver.getPageSource())
           .contains("Acted emotion")
           .contains("Do not use it");
+      assertThat(browser.find("#model-caveat").getText()).contains("optimistic");
+      assertThat(browser.find("#model-card").getText()).contains("non-commercial");
       browser.screenshot("model");
+
+      browser.resize(390, 844);
+      Object width =
+          ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+              .executeScript("return document.documentElement.scrollWidth");
+      assertThat(((Number) width).intValue())
+          .as("no sideways scrolling on a phone")
+          .isLessThanOrEqualTo(390);
+      browser.screenshot("model-phone");
     }
   }
 
