@@ -166,10 +166,7 @@ final class TrainCommand implements Main.Command {
       }
       Architecture architecture =
           Architecture.standard(ModelFrames.WINDOW_FRAMES, spec.nMels(), spec.nMfcc() + 2)
-              .with(centredLoudness, attentionPooling);
-      if (statsPooling) {
-        architecture = architecture.withStatsPooling();
-      }
+              .with(centredLoudness, attentionPooling, statsPooling);
       TrainingOptions standard = TrainingOptions.standard(epochs, seed);
       TrainingOptions options =
           new TrainingOptions(

@@ -87,10 +87,11 @@ public record Architecture(
   }
 
   /**
-   * The same network with the two choices that are not part of the bundled recipe set: {@link
-   * #centredLoudness} and {@link #attentionPooling}.
+   * The same network with the three choices that are not part of the bundled recipe: {@link
+   * #centredLoudness}, {@link #attentionPooling} and {@link #statsPooling}.
    */
-  public Architecture with(boolean centredLoudness, boolean attentionPooling) {
+  public Architecture with(
+      boolean centredLoudness, boolean attentionPooling, boolean statsPooling) {
     return new Architecture(
         windowFrames,
         melBins,
@@ -106,25 +107,6 @@ public record Architecture(
         centredLoudness,
         attentionPooling,
         statsPooling);
-  }
-
-  /** The same network with statistics pooling ({@link #statsPooling}). */
-  public Architecture withStatsPooling() {
-    return new Architecture(
-        windowFrames,
-        melBins,
-        frameWidth,
-        convChannels,
-        timePools,
-        melPools,
-        gruUnits,
-        dropout,
-        weightDecay,
-        centredLogMel,
-        centredMfcc,
-        centredLoudness,
-        attentionPooling,
-        true);
   }
 
   /**

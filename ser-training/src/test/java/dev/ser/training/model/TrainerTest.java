@@ -81,7 +81,7 @@ class TrainerTest {
   void attentionPoolingTrainsAndExportsTheSameFunction(@TempDir Path dir) throws Exception {
     TrainedModel attention =
         new Trainer(
-                SyntheticClips.tinyArchitecture().with(false, true),
+                SyntheticClips.tinyArchitecture().with(false, true, false),
                 TrainingOptions.plain(6, 8, 0.01f, 42),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
             .train(examples, List.of());
@@ -97,7 +97,7 @@ class TrainerTest {
   void statsPoolingTrainsAndExportsTheSameFunction(@TempDir Path dir) throws Exception {
     TrainedModel stats =
         new Trainer(
-                SyntheticClips.tinyArchitecture().withStatsPooling(),
+                SyntheticClips.tinyArchitecture().with(false, false, true),
                 TrainingOptions.plain(6, 8, 0.01f, 42),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
             .train(examples, List.of());
