@@ -60,6 +60,18 @@ public final class SpeechDetector {
   /** Frames more than this many dB under the clip's loud frames are never speech. */
   static final double RANGE_DB = 50;
 
+  /** Harmonics whose levels the instrument test compares. */
+  static final int HARMONICS = 6;
+
+  /** Harmonics more than this many dB under a frame's strongest count as at that floor. */
+  static final double TIMBRE_RANGE_DB = 30;
+
+  /** Frames between the spectra {@link #timbreChange} compares: 50 ms. */
+  static final int TIMBRE_LAG = 5;
+
+  /** A run whose harmonics change less than this, in dB, has an instrument's fixed timbre. */
+  static final double FIXED_TIMBRE_DB = 1.2;
+
   private static final int LEVEL_WINDOW = 400;
 
   /** The spectrum whose harmonics the timbre test reads: 32 ms, short enough for a vibrato. */
@@ -102,7 +114,7 @@ public final class SpeechDetector {
       if (end - start >= MIN_RUN_FRAMES
           && !isFlat(pitch, start, end)
           && !isTone(samples, start, end, scratch)
-          && !hasFixedTimbre(samples, pitch, start, end, scratch, power)) {
+          && !isInstrument(samples, pitch, start, end, scratch, power)) {
         for (int t = start; t < end; t++) {
           voiced[t] = true;
         }
@@ -234,47 +246,64 @@ public final class SpeechDetector {
   }
 
   /**
-   * Whether the run's harmonics keep their relative strengths, as an instrument's note does (with
-   * or without vibrato), where a voice moves them with every change of the vocal tract's shape. The
-   * change is the median, over frames, of the mean absolute change in dB of the first harmonics'
-   * levels over {@link #TIMBRE_LAG} frames, after removing the change of the overall level.
+   * Whether the run is an instrument's note or chord rather than a voice: most of its frames have
+   * no energy at the period's own frequency (YIN found the common period of several notes, while a
+   * voice's fundamental is always there), or its harmonics keep their relative strengths ({@link
+   * #timbreChange} under {@link #FIXED_TIMBRE_DB}), as a note does with or without vibrato, where a
+   * voice moves them with every change of the vocal tract's shape.
    */
-  static double timbreChange(
+  private static boolean isInstrument(
       float[] samples, double[] pitch, int start, int end, double[] scratch, double[] power) {
     int length = end - start;
     if (length <= TIMBRE_LAG) {
-      return Double.POSITIVE_INFINITY;
+      return false;
     }
-    double binHz = (double) SAMPLE_RATE / SPECTRUM.nFft();
-    double[][] levels = new double[length][HARMONICS];
+    double[][] levels = harmonicLevels(samples, pitch, start, end, scratch, power);
     int missingFundamental = 0;
+    for (double[] frame : levels) {
+      if (frame[0] <= Arrays.stream(frame).max().orElse(0) - TIMBRE_RANGE_DB) {
+        missingFundamental++;
+      }
+    }
+    return 2 * missingFundamental > length || timbreChange(levels) < FIXED_TIMBRE_DB;
+  }
+
+  /**
+   * The levels in dB of each run frame's first {@link #HARMONICS} harmonics of its pitch, raised to
+   * {@link #TIMBRE_RANGE_DB} under the frame's strongest: harmonics far under it are window
+   * leakage, whose level means nothing.
+   */
+  private static double[][] harmonicLevels(
+      float[] samples, double[] pitch, int start, int end, double[] scratch, double[] power) {
+    double binHz = (double) SAMPLE_RATE / SPECTRUM.nFft();
+    double[][] levels = new double[end - start][HARMONICS];
     for (int t = start; t < end; t++) {
       SPECTRUM.framePower(samples, t, scratch, power);
+      double[] frame = levels[t - start];
       for (int h = 1; h <= HARMONICS; h++) {
         int bin = (int) Math.round(h * pitch[t] / binHz);
         double peak = 1e-20;
         for (int k = Math.max(0, bin - 1); k <= Math.min(power.length - 1, bin + 1); k++) {
           peak = Math.max(peak, power[k]);
         }
-        levels[t - start][h - 1] = 10 * Math.log10(peak);
+        frame[h - 1] = 10 * Math.log10(peak);
       }
-      // Harmonics far under the strongest are window leakage, whose level means nothing.
-      double[] frame = levels[t - start];
       double floor = Arrays.stream(frame).max().orElse(0) - TIMBRE_RANGE_DB;
-      if (frame[0] <= floor) {
-        missingFundamental++;
-      }
       for (int h = 0; h < HARMONICS; h++) {
         frame[h] = Math.max(frame[h], floor);
       }
     }
-    if (2 * missingFundamental > length) {
-      // No energy at the period's own frequency: YIN found the common period of several notes
-      // (a chord), not a voice, whose fundamental is always there.
-      return 0;
-    }
-    double[] changes = new double[length - TIMBRE_LAG];
-    for (int i = 0; i + TIMBRE_LAG < length; i++) {
+    return levels;
+  }
+
+  /**
+   * How much the harmonics' relative strengths move: the median, over frames, of the mean absolute
+   * change in dB of the harmonics' levels over {@link #TIMBRE_LAG} frames, after removing the
+   * change of the overall level.
+   */
+  static double timbreChange(double[][] levels) {
+    double[] changes = new double[levels.length - TIMBRE_LAG];
+    for (int i = 0; i + TIMBRE_LAG < levels.length; i++) {
       double[] a = levels[i];
       double[] b = levels[i + TIMBRE_LAG];
       double shift = 0;
@@ -291,23 +320,6 @@ public final class SpeechDetector {
     Arrays.sort(changes);
     return changes[changes.length / 2];
   }
-
-  private static boolean hasFixedTimbre(
-      float[] samples, double[] pitch, int start, int end, double[] scratch, double[] power) {
-    return timbreChange(samples, pitch, start, end, scratch, power) < FIXED_TIMBRE_DB;
-  }
-
-  /** Harmonics compared by {@link #timbreChange}. */
-  static final int HARMONICS = 6;
-
-  /** Harmonics more than this many dB under a frame's strongest count as at that floor. */
-  static final double TIMBRE_RANGE_DB = 30;
-
-  /** Frames between the spectra {@link #timbreChange} compares: 50 ms. */
-  static final int TIMBRE_LAG = 5;
-
-  /** A run whose harmonics change less than this, in dB, has an instrument's fixed timbre. */
-  static final double FIXED_TIMBRE_DB = 1.2;
 
   private static double semitones(double hz, double reference) {
     return 12 * Math.log(hz / reference) / Math.log(2);
