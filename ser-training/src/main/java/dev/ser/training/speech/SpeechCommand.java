@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code ./ser speech [SPEC...] [--generated N] [--seed S] [--min-speech SEC] [--threads T]}: how
@@ -76,16 +78,14 @@ public final class SpeechCommand implements Main.Command {
                     return detector.detect(audio.samples(), audio.sampleRate()).speechSeconds();
                   }));
         }
-        Map<String, int[]> byCorpus = new TreeMap<>();
+        Tally<String> byCorpus = new Tally<>();
         List<String> refused = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
           Clip clip = clips.get(i);
-          int[] counts = byCorpus.computeIfAbsent(clip.corpus(), c -> new int[3]);
-          counts[0]++;
           try {
             double seconds = speech.get(i).get();
+            byCorpus.count(clip.corpus(), seconds < minSpeech, false);
             if (seconds < minSpeech) {
-              counts[1]++;
               refused.add(
                   String.format(Locale.ROOT, "  %s: %.2f s of speech", clip.audio(), seconds));
             }
@@ -93,23 +93,12 @@ public final class SpeechCommand implements Main.Command {
             if (!(e.getCause() instanceof AudioException)) {
               throw e;
             }
-            counts[2]++;
+            byCorpus.count(clip.corpus(), false, true);
           }
         }
         out.println("corpus (real speech)     clips  refused  unreadable  false rejection");
-        int[] total = new int[3];
-        byCorpus.forEach(
-            (corpus, counts) -> {
-              out.println(row(corpus, counts));
-              for (int k = 0; k < 3; k++) {
-                total[k] += counts[k];
-              }
-            });
-        out.println(row("all", total));
-        if (!refused.isEmpty()) {
-          out.println("refused:");
-          refused.forEach(out::println);
-        }
+        byCorpus.print(out, corpus -> corpus, SpeechCommand::row);
+        list(out, "refused:", refused);
       }
       if (generated > 0) {
         List<NonSpeech.Clip> clips = new NonSpeech(seed).clips(generated);
@@ -119,15 +108,13 @@ public final class SpeechCommand implements Main.Command {
               pool.submit(
                   () -> detector.detect(clip.samples(), NonSpeech.SAMPLE_RATE).speechSeconds()));
         }
-        Map<NonSpeech.Kind, int[]> byKind = new TreeMap<>();
+        Tally<NonSpeech.Kind> byKind = new Tally<>();
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
           NonSpeech.Clip clip = clips.get(i);
-          int[] counts = byKind.computeIfAbsent(clip.kind(), k -> new int[3]);
-          counts[0]++;
           double seconds = speech.get(i).get();
+          byKind.count(clip.kind(), seconds >= minSpeech, false);
           if (seconds >= minSpeech) {
-            counts[1]++;
             accepted.add(
                 String.format(
                     Locale.ROOT,
@@ -141,18 +128,8 @@ public final class SpeechCommand implements Main.Command {
             Locale.ROOT,
             "generated non-speech (seed %d)  clips  accepted  false acceptance%n",
             seed);
-        int[] total = new int[3];
-        byKind.forEach(
-            (kind, counts) -> {
-              out.println(acceptance(kind.name().toLowerCase(Locale.ROOT), counts));
-              total[0] += counts[0];
-              total[1] += counts[1];
-            });
-        out.println(acceptance("all", total));
-        if (!accepted.isEmpty()) {
-          out.println("accepted:");
-          accepted.forEach(out::println);
-        }
+        byKind.print(out, kind -> kind.name().toLowerCase(Locale.ROOT), SpeechCommand::acceptance);
+        list(out, "accepted:", accepted);
       }
       out.printf(
           Locale.ROOT, "%.1f s on %d threads%n", (System.nanoTime() - started) / 1e9, threads);
@@ -160,6 +137,40 @@ public final class SpeechCommand implements Main.Command {
       pool.shutdownNow();
     }
     return 0;
+  }
+
+  /**
+   * Per group, in the groups' order: clips, clips counted (a refusal or an acceptance), unreadable.
+   */
+  private static final class Tally<K extends Comparable<K>> {
+    private final Map<K, int[]> groups = new TreeMap<>();
+
+    void count(K group, boolean counted, boolean unreadable) {
+      int[] counts = groups.computeIfAbsent(group, g -> new int[3]);
+      counts[0]++;
+      counts[1] += counted ? 1 : 0;
+      counts[2] += unreadable ? 1 : 0;
+    }
+
+    /** A row per group, then one for all of them. */
+    void print(PrintStream out, Function<K, String> name, BiFunction<String, int[], String> row) {
+      int[] total = new int[3];
+      groups.forEach(
+          (group, counts) -> {
+            out.println(row.apply(name.apply(group), counts));
+            for (int k = 0; k < total.length; k++) {
+              total[k] += counts[k];
+            }
+          });
+      out.println(row.apply("all", total));
+    }
+  }
+
+  private static void list(PrintStream out, String title, List<String> lines) {
+    if (!lines.isEmpty()) {
+      out.println(title);
+      lines.forEach(out::println);
+    }
   }
 
   private static String row(String name, int[] counts) {
