@@ -1,10 +1,9 @@
 package dev.ser.inference;
 
 import dev.ser.audio.AudioException;
-import dev.ser.audio.AudioTooShortException;
-import dev.ser.audio.NoSpeechException;
 import dev.ser.audio.decode.DecodedAudio;
 import dev.ser.audio.feature.FeatureExtractor;
+import dev.ser.audio.feature.FeatureSpec;
 import dev.ser.audio.speech.SpeechActivity;
 import dev.ser.audio.speech.SpeechDetector;
 import dev.ser.domain.emotion.Emotion;
@@ -20,8 +19,9 @@ import java.util.List;
  * when longer), as it was trained on whole clips; each stretch's scores are the mean of the
  * windows' weighted by how much of the stretch each covers, and the clip's scores are the mean of
  * the stretches' weighted by their length, so pauses and non-speech sounds count for nothing. Every
- * window's scores form the timeline when there is more than one. Thread-safe: the detector, the
- * extractor and the model are.
+ * window's scores form the timeline when there is more than one. A recording is read a block at a
+ * time ({@link StreamRecognition}), so an hour costs no more memory than a minute. Thread-safe: the
+ * detector, the extractor and the model are.
  */
 public final class EmotionRecognizer {
   /** Least speech a recording must hold, seconds, unless configured otherwise. */
@@ -84,41 +84,56 @@ public final class EmotionRecognizer {
    *     rate than the model's
    */
   public Prediction recognize(DecodedAudio audio) {
-    int rate = model.card().featureSpec().sampleRate();
+    int rate = spec().sampleRate();
     if (audio.sampleRate() != rate) {
       throw new AudioException(
           "unsupported_sample_rate",
           "the model needs audio at " + rate + " Hz, not " + audio.sampleRate() + " Hz");
     }
-    audio.requireSound();
-    double frameSeconds = model.card().featureSpec().frameSeconds();
-    double minimum = (double) ModelFrames.MIN_FRAMES * frameSeconds;
-    if (audio.durationSeconds() < minimum) {
-      throw new AudioTooShortException(audio.durationSeconds(), minimum);
-    }
-    SpeechActivity activity = detector.detect(audio.samples(), rate);
-    if (activity.speechSeconds() < minSpeechSeconds) {
-      throw new NoSpeechException(activity.speechSeconds(), minSpeechSeconds);
-    }
-    ModelFrames frames = ModelFrames.of(extractor.extract(audio.samples()));
-    List<InputWindow> windows = frames.windows();
-    float[][] probabilities = model.probabilities(windows);
-    List<TimelineSegment> timeline = new ArrayList<>();
-    for (int w = 0; w < windows.size(); w++) {
-      InputWindow window = windows.get(w);
-      double start = window.startFrame() * frameSeconds;
-      double end =
-          Math.min(
-              audio.durationSeconds(), (window.startFrame() + window.validFrames()) * frameSeconds);
-      timeline.add(
-          new TimelineSegment(
-              start, Math.max(end, start + frameSeconds), scores(probabilities[w])));
-    }
+    StreamRecognition recognition = start();
+    recognition.accept(audio.samples(), audio.samples().length);
+    return recognition.finish();
+  }
+
+  /**
+   * A recognition fed a chunk at a time, for recordings too long to hold whole (see {@link
+   * StreamRecognition}); samples at the model's rate.
+   */
+  public StreamRecognition start() {
+    return new StreamRecognition(this);
+  }
+
+  FeatureSpec spec() {
+    return extractor.spec();
+  }
+
+  EmotionModel model() {
+    return model;
+  }
+
+  FeatureExtractor extractor() {
+    return extractor;
+  }
+
+  SpeechDetector detector() {
+    return detector;
+  }
+
+  double minSpeechSeconds() {
+    return minSpeechSeconds;
+  }
+
+  /**
+   * The recording's prediction from its speech and its windows' scores: each stretch of speech
+   * scored by the windows over it, the clip by its stretches weighted by their length.
+   */
+  Prediction prediction(
+      SpeechActivity activity, List<TimelineSegment> timeline, double durationSeconds) {
     List<SpeechActivity.Stretch> stretches =
         activity.stretches(MIN_PAUSE_SECONDS, MAX_SEGMENT_SECONDS);
     if (stretches.isEmpty()) {
       // Only with a minimum of 0 s: the whole recording is one segment.
-      stretches = List.of(new SpeechActivity.Stretch(0, audio.durationSeconds()));
+      stretches = List.of(new SpeechActivity.Stretch(0, durationSeconds));
     }
     List<TimelineSegment> segments = new ArrayList<>();
     double[] sum = new double[Emotion.count()];
@@ -132,8 +147,8 @@ public final class EmotionRecognizer {
     return new Prediction(
         EmotionScores.normalised(sum),
         model.version(),
-        audio.durationSeconds(),
-        timeline.size() > 1 ? timeline : List.of(),
+        durationSeconds,
+        timeline.size() > 1 ? List.copyOf(timeline) : List.of(),
         segments);
   }
 
@@ -173,7 +188,7 @@ public final class EmotionRecognizer {
   }
 
   /** One window's softmax as scores, renormalised in double precision. */
-  private static EmotionScores scores(float[] softmax) {
+  static EmotionScores scores(float[] softmax) {
     double[] weights = new double[softmax.length];
     for (int c = 0; c < softmax.length; c++) {
       if (!Float.isFinite(softmax[c]) || softmax[c] < 0) {

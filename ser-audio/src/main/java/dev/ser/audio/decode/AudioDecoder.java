@@ -3,6 +3,7 @@ package dev.ser.audio.decode;
 import dev.ser.audio.AudioTooShortException;
 import dev.ser.audio.CorruptAudioException;
 import dev.ser.audio.EmptyAudioException;
+import dev.ser.audio.UnsupportedAudioException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,9 @@ import java.util.Optional;
 public final class AudioDecoder {
   public static final int SAMPLE_RATE = 16_000;
 
+  /** The most channels {@link ChannelMode#SEPARATE} analyses; more is a mixing desk, not a call. */
+  public static final int MAX_SEPARATE_CHANNELS = 8;
+
   private final DecodeLimits limits;
 
   public AudioDecoder() {
@@ -52,11 +56,8 @@ public final class AudioDecoder {
 
   /** Decodes an upload held in memory. */
   public DecodedAudio decode(byte[] bytes) {
-    if (bytes.length == 0) {
-      throw new EmptyAudioException();
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    return finish(readWav(buffer).orElseGet(() -> FfmpegReader.read(bytes, limits)));
+    Collector collector = new Collector();
+    return collector.decoded(stream(bytes, ChannelMode.MIXED, collector));
   }
 
   /**
@@ -73,7 +74,35 @@ public final class AudioDecoder {
    * @throws UncheckedIOException if the file cannot be read (missing, no permission)
    */
   public DecodedAudio decode(Path file) {
-    Optional<DecodedAudio> wav;
+    Collector collector = new Collector();
+    return collector.decoded(stream(file, ChannelMode.MIXED, collector));
+  }
+
+  /**
+   * Decodes an upload held in memory to {@code sink} a chunk at a time, so nothing grows with the
+   * recording's length but what the sink keeps.
+   *
+   * @throws dev.ser.audio.AudioException as {@link #decode(byte[])} does; the sink may have
+   *     received audio before it
+   */
+  public AudioSource stream(byte[] bytes, ChannelMode mode, SampleSink sink) {
+    if (bytes.length == 0) {
+      throw new EmptyAudioException();
+    }
+    SampleSink checked = new FiniteSamples(sink);
+    AudioSource source =
+        readWav(ByteBuffer.wrap(bytes), mode, checked)
+            .orElseGet(() -> FfmpegReader.read(bytes, limits, mode, checked));
+    return requireLongEnough(source);
+  }
+
+  /**
+   * Decodes a file to {@code sink} a chunk at a time; see {@link #stream(byte[], ChannelMode,
+   * SampleSink)}.
+   */
+  public AudioSource stream(Path file, ChannelMode mode, SampleSink sink) {
+    SampleSink checked = new FiniteSamples(sink);
+    Optional<AudioSource> wav;
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size == 0) {
@@ -81,30 +110,82 @@ public final class AudioDecoder {
       }
       ByteBuffer mapped =
           channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
-      wav = readWav(mapped);
+      wav = readWav(mapped, mode, checked);
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("no such file: " + file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e, e);
     }
-    return finish(wav.orElseGet(() -> FfmpegReader.read(file, limits)));
+    return requireLongEnough(wav.orElseGet(() -> FfmpegReader.read(file, limits, mode, checked)));
   }
 
-  private Optional<DecodedAudio> readWav(ByteBuffer file) {
-    return WavReader.looksLikeWav(file) ? WavReader.read(file, limits) : Optional.empty();
+  /**
+   * How many streams a source of {@code channels} channels gives.
+   *
+   * @throws UnsupportedAudioException with {@link ChannelMode#SEPARATE} for more than {@value
+   *     #MAX_SEPARATE_CHANNELS} channels
+   */
+  static int streams(ChannelMode mode, int channels) {
+    if (mode == ChannelMode.MIXED) {
+      return 1;
+    }
+    if (channels > MAX_SEPARATE_CHANNELS) {
+      throw new UnsupportedAudioException(
+          "The audio has "
+              + channels
+              + " channels; separate analysis takes at most "
+              + MAX_SEPARATE_CHANNELS
+              + ".");
+    }
+    return channels;
   }
 
-  private DecodedAudio finish(DecodedAudio audio) {
-    for (float sample : audio.samples()) {
-      if (!Float.isFinite(sample)) {
-        throw new CorruptAudioException(
-            "The audio holds invalid sample values (NaN or infinity): export it again from the"
-                + " recording program.");
+  private Optional<AudioSource> readWav(ByteBuffer file, ChannelMode mode, SampleSink sink) {
+    return WavReader.looksLikeWav(file)
+        ? WavReader.read(file, limits, mode, sink)
+        : Optional.empty();
+  }
+
+  private AudioSource requireLongEnough(AudioSource source) {
+    double seconds = source.durationSeconds();
+    if (seconds == 0 || seconds < limits.minSeconds()) {
+      throw new AudioTooShortException(seconds, limits.minSeconds());
+    }
+    return source;
+  }
+
+  /** Passes samples on, refusing NaN and infinity, which no recording holds. */
+  private record FiniteSamples(SampleSink next) implements SampleSink {
+    @Override
+    public void accept(int channel, float[] samples, int length) {
+      for (int i = 0; i < length; i++) {
+        if (!Float.isFinite(samples[i])) {
+          throw new CorruptAudioException(
+              "The audio holds invalid sample values (NaN or infinity): export it again from the"
+                  + " recording program.");
+        }
       }
+      next.accept(channel, samples, length);
     }
-    if (audio.samples().length == 0 || audio.durationSeconds() < limits.minSeconds()) {
-      throw new AudioTooShortException(audio.durationSeconds(), limits.minSeconds());
+  }
+
+  /** Keeps mixed audio whole, for {@link DecodedAudio}. */
+  private static final class Collector implements SampleSink {
+    private final SampleBuffer samples = new SampleBuffer(SAMPLE_RATE);
+
+    @Override
+    public void accept(int channel, float[] chunk, int length) {
+      samples.append(chunk, length);
     }
-    return audio;
+
+    DecodedAudio decoded(AudioSource source) {
+      return new DecodedAudio(
+          samples.toArray(),
+          SAMPLE_RATE,
+          source.format(),
+          source.sampleRate(),
+          source.channels(),
+          source.durationSeconds());
+    }
   }
 }

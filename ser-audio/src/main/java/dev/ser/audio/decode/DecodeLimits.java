@@ -8,19 +8,27 @@ import java.util.Locale;
  * server: decoding stops as soon as it is passed, so a small file that expands to hours of audio (a
  * "decompression bomb") costs no more than a clip at the limit. The minimum is the shortest clip
  * the analysis can use. The decode-time budget guards it against input that is short but slow to
- * decode (a damaged stream that makes FFmpeg resynchronise frame after frame): a request never
- * holds a core longer than the budget in the decoder.
+ * decode (a damaged stream that makes FFmpeg resynchronise frame after frame): a decode may take
+ * {@code maxDecodeSeconds} plus one second per {@value #MIN_DECODE_SPEED} seconds of audio it has
+ * produced, so an hour-long call (decoded here at several hundred times real time) gets the time it
+ * needs while a damaged stream that yields little audio is stopped as early as before.
  *
  * @param minSeconds shorter audio is rejected ({@link dev.ser.audio.AudioTooShortException}); 0
  *     accepts any clip with at least one sample
  * @param maxSeconds longer audio is rejected ({@link dev.ser.audio.AudioTooLongException})
- * @param maxDecodeSeconds wall-clock seconds one FFmpeg decode may take; past it the decode stops
- *     with code {@value #TOO_COMPLEX}
+ * @param maxDecodeSeconds wall-clock seconds one FFmpeg decode may take, besides the time its
+ *     audio's length earns; past it the decode stops with code {@value #TOO_COMPLEX}
  */
 public record DecodeLimits(double minSeconds, double maxSeconds, double maxDecodeSeconds) {
 
   /** The {@link AudioException#code()} of a decode stopped by {@link #maxDecodeSeconds()}. */
   public static final String TOO_COMPLEX = "audio_too_complex";
+
+  /**
+   * Audio decodes at several hundred times real time here; a stream slower than this, once past the
+   * fixed budget, is damaged.
+   */
+  public static final double MIN_DECODE_SPEED = 100;
 
   /** Five minutes of audio decode in well under a second; two seconds is a damaged stream. */
   public static final double DEFAULT_MAX_DECODE_SECONDS = 2;
@@ -57,23 +65,42 @@ public record DecodeLimits(double minSeconds, double maxSeconds, double maxDecod
     return (long) Math.floor(maxSeconds * sampleRate);
   }
 
-  /** The {@link System#nanoTime()} past which a decode started now must stop. */
-  long decodeDeadline() {
-    return System.nanoTime() + (long) (maxDecodeSeconds * 1e9);
+  /** The time budget of a decode starting now. */
+  Budget decodeBudget() {
+    return new Budget(this, System.nanoTime());
   }
 
-  /** Throws {@value #TOO_COMPLEX} once {@code deadline} (from {@link #decodeDeadline()}) passed. */
-  void requireBefore(long deadline) {
-    if (System.nanoTime() - deadline > 0) {
-      throw new AudioException(
-          TOO_COMPLEX,
-          String.format(
-              Locale.ROOT,
-              "Decoding this audio took longer than the %s s limit: the file is damaged or"
-                  + " unusually complex. Export it again as WAV or MP3.",
-              maxDecodeSeconds == Math.rint(maxDecodeSeconds)
-                  ? String.valueOf((long) maxDecodeSeconds)
-                  : String.valueOf(maxDecodeSeconds)));
+  /** The clock of one decode, started when it began. */
+  static final class Budget {
+    private final DecodeLimits limits;
+    private final long start;
+
+    private Budget(DecodeLimits limits, long start) {
+      this.limits = limits;
+      this.start = start;
     }
+
+    /**
+     * Throws {@value #TOO_COMPLEX} once the decode has run longer than {@link #maxDecodeSeconds()}
+     * plus {@code audioSeconds / MIN_DECODE_SPEED}.
+     */
+    void require(double audioSeconds) {
+      double allowed = limits.maxDecodeSeconds() + audioSeconds / MIN_DECODE_SPEED;
+      if ((System.nanoTime() - start) / 1e9 > allowed) {
+        throw limits.tooComplex();
+      }
+    }
+  }
+
+  private AudioException tooComplex() {
+    return new AudioException(
+        TOO_COMPLEX,
+        String.format(
+            Locale.ROOT,
+            "Decoding this audio took longer than the %s s limit: the file is damaged or"
+                + " unusually complex. Export it again as WAV or MP3.",
+            maxDecodeSeconds == Math.rint(maxDecodeSeconds)
+                ? String.valueOf((long) maxDecodeSeconds)
+                : String.valueOf(maxDecodeSeconds)));
   }
 }

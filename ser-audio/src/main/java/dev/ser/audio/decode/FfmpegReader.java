@@ -17,10 +17,11 @@ import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Decodes any container and codec FFmpeg knows, restricted to the audio formats we accept, to 16
- * kHz mono float32. JavaCV's {@link FFmpegFrameGrabber} gives float frames at the source's rate;
+ * kHz float32 streams. JavaCV's {@link FFmpegFrameGrabber} gives float frames at the source's rate;
  * channels are averaged here as {@code librosa.to_mono} does (FFmpeg's own downmix scales stereo by
- * 1/sqrt(2), not 1/2), and each frame goes to a {@link Resampler} at once, so memory follows the 16
- * kHz output, not the source.
+ * 1/sqrt(2), not 1/2), or split with {@link ChannelMode#SEPARATE}, and each frame goes to a {@link
+ * Resampler} and on to the {@link SampleSink} at once, so memory follows the frame, not the
+ * recording.
  *
  * <p>Only the demuxers in {@link #FORMATS} may open the input, so FFmpeg never follows a playlist
  * or a reference to another file. FFmpeg's own log is silenced: every failure becomes an {@link
@@ -41,19 +42,23 @@ final class FfmpegReader {
 
   private FfmpegReader() {}
 
-  static DecodedAudio read(Path file, DecodeLimits limits) {
+  static AudioSource read(Path file, DecodeLimits limits, ChannelMode mode, SampleSink sink) {
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber("file:" + file.toAbsolutePath());
     grabber.setOption("protocol_whitelist", "file");
-    return read(grabber, limits);
+    return read(grabber, limits, mode, sink);
   }
 
-  static DecodedAudio read(byte[] bytes, DecodeLimits limits) {
+  static AudioSource read(byte[] bytes, DecodeLimits limits, ChannelMode mode, SampleSink sink) {
     return read(
-        new FFmpegFrameGrabber(new ByteArrayInputStream(bytes), Integer.MAX_VALUE - 8), limits);
+        new FFmpegFrameGrabber(new ByteArrayInputStream(bytes), Integer.MAX_VALUE - 8),
+        limits,
+        mode,
+        sink);
   }
 
-  private static DecodedAudio read(FFmpegFrameGrabber grabber, DecodeLimits limits) {
-    long deadline = limits.decodeDeadline();
+  private static AudioSource read(
+      FFmpegFrameGrabber grabber, DecodeLimits limits, ChannelMode mode, SampleSink sink) {
+    DecodeLimits.Budget budget = limits.decodeBudget();
     grabber.setOption("format_whitelist", FORMATS);
     grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
     try (grabber) {
@@ -65,7 +70,7 @@ final class FfmpegReader {
       if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
         throw new UnsupportedAudioException("This file has no audio track");
       }
-      return decode(grabber, limits, deadline);
+      return decode(grabber, limits, budget, mode, sink);
     } catch (FrameGrabber.Exception e) {
       throw new CorruptAudioException("The audio file could not be closed cleanly.", e);
     }
@@ -77,59 +82,88 @@ final class FfmpegReader {
    * (the grabber's codec and format contexts), so a stopped decode frees what it holds like a
    * finished one.
    */
-  private static DecodedAudio decode(
-      FFmpegFrameGrabber grabber, DecodeLimits limits, long deadline) {
+  private static AudioSource decode(
+      FFmpegFrameGrabber grabber,
+      DecodeLimits limits,
+      DecodeLimits.Budget budget,
+      ChannelMode mode,
+      SampleSink sink) {
     int sampleRate = grabber.getSampleRate();
     Resampler.requireSupportedRate(sampleRate);
+    int streams = AudioDecoder.streams(mode, grabber.getAudioChannels());
     long maxFrames = limits.maxFrames(sampleRate);
     long toSkip = opusPreSkipLeftOver(grabber);
     float[] mono = new float[4096];
-    try (Resampler resampler = new Resampler(sampleRate, AudioDecoder.SAMPLE_RATE)) {
-      while (true) {
-        limits.requireBefore(deadline);
-        Frame frame;
-        try {
-          frame = grabber.grabSamples();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-          if (resampler.inputFrames() == 0) {
-            throw new CorruptAudioException(
-                "The audio data is damaged: nothing could be decoded.", e);
-          }
-          break;
-        }
-        if (frame == null) {
-          break;
-        }
-        if (frame.samples == null || frame.audioChannels <= 0) {
-          continue;
-        }
-        if (frame.sampleRate != sampleRate) {
-          throw new UnsupportedAudioException("The audio changes its sample rate midway");
-        }
-        FloatBuffer interleaved = (FloatBuffer) frame.samples[0];
-        int channels = frame.audioChannels;
-        int frames = interleaved.remaining() / channels;
-        int skipped = (int) Math.min(toSkip, frames);
-        toSkip -= skipped;
-        interleaved.position(interleaved.position() + skipped * channels);
-        if (mono.length < frames) {
-          mono = new float[frames];
-        }
-        int length = average(interleaved, channels, frames - skipped, mono);
-        resampler.push(mono, length);
-        if (resampler.inputFrames() > maxFrames) {
-          throw new AudioTooLongException(
-              limits.maxSeconds(), (double) resampler.inputFrames() / sampleRate);
-        }
-      }
-      return new DecodedAudio(
-          resampler.finish(),
-          AudioDecoder.SAMPLE_RATE,
-          grabber.getFormat(),
-          sampleRate,
-          grabber.getAudioChannels(),
-          (double) resampler.inputFrames() / sampleRate);
+    Resampler[] resamplers = new Resampler[streams];
+    for (int s = 0; s < streams; s++) {
+      resamplers[s] = new Resampler(sampleRate, AudioDecoder.SAMPLE_RATE, s, sink);
     }
+    Resampler first = resamplers[0];
+    while (true) {
+      budget.require((double) first.inputFrames() / sampleRate);
+      Frame frame;
+      try {
+        frame = grabber.grabSamples();
+      } catch (FrameGrabber.Exception | RuntimeException e) {
+        if (first.inputFrames() == 0) {
+          throw new CorruptAudioException(
+              "The audio data is damaged: nothing could be decoded.", e);
+        }
+        break;
+      }
+      if (frame == null) {
+        break;
+      }
+      if (frame.samples == null || frame.audioChannels <= 0) {
+        continue;
+      }
+      if (frame.sampleRate != sampleRate) {
+        throw new UnsupportedAudioException("The audio changes its sample rate midway");
+      }
+      FloatBuffer interleaved = (FloatBuffer) frame.samples[0];
+      int channels = frame.audioChannels;
+      if (mode == ChannelMode.SEPARATE && channels != streams) {
+        throw new UnsupportedAudioException("The audio changes its channel count midway");
+      }
+      int frames = interleaved.remaining() / channels;
+      int skipped = (int) Math.min(toSkip, frames);
+      toSkip -= skipped;
+      interleaved.position(interleaved.position() + skipped * channels);
+      if (mono.length < frames) {
+        mono = new float[frames];
+      }
+      for (int s = 0; s < streams; s++) {
+        FloatBuffer view = interleaved.duplicate();
+        int length =
+            mode == ChannelMode.MIXED
+                ? average(view, channels, frames - skipped, mono)
+                : pick(view, channels, s, frames - skipped, mono);
+        resamplers[s].push(mono, length);
+      }
+      if (first.inputFrames() > maxFrames) {
+        throw new AudioTooLongException(
+            limits.maxSeconds(), (double) first.inputFrames() / sampleRate);
+      }
+    }
+    for (Resampler resampler : resamplers) {
+      resampler.finish();
+    }
+    return new AudioSource(
+        grabber.getFormat(),
+        sampleRate,
+        grabber.getAudioChannels(),
+        (double) first.inputFrames() / sampleRate,
+        streams);
+  }
+
+  /** Copies channel {@code channel} of {@code frames} interleaved frames into {@code out}. */
+  private static int pick(
+      FloatBuffer interleaved, int channels, int channel, int frames, float[] out) {
+    int base = interleaved.position();
+    for (int frame = 0; frame < frames; frame++) {
+      out[frame] = interleaved.get(base + frame * channels + channel);
+    }
+    return frames;
   }
 
   /**

@@ -24,9 +24,10 @@ import java.util.Arrays;
  * 44,101 Hz becomes 1703/4694 instead of 16000/44101, 0.04 ppm off, and the filter stays under 1.3
  * MB.
  *
- * <p>One instance serves one stream on one thread.
+ * <p>Its output goes to a {@link SampleSink} as it is computed, under one channel number. One
+ * instance serves one stream on one thread.
  */
-final class Resampler implements AutoCloseable {
+final class Resampler {
   /** Below any real recording (telephone audio is 8 kHz). */
   static final int MIN_SAMPLE_RATE = 1_000;
 
@@ -41,8 +42,10 @@ final class Resampler implements AutoCloseable {
   private final int inRate;
   private final int outRate;
   private final PolyphaseFilter filter;
-  private final SampleBuffer output;
+  private final SampleSink output;
+  private final int channel;
   private long inputFrames;
+  private long outputFrames;
 
   /** Input samples {@code start .. start + buffered - 1}; those before 0 are the leading zeros. */
   private float[] input;
@@ -53,11 +56,13 @@ final class Resampler implements AutoCloseable {
   /** Index of the next output sample. */
   private long next;
 
-  Resampler(int inRate, int outRate) {
+  /** Sends channel {@code channel}'s output at {@code outRate} to {@code output}. */
+  Resampler(int inRate, int outRate, int channel, SampleSink output) {
     requireSupportedRate(inRate);
     this.inRate = inRate;
     this.outRate = outRate;
-    this.output = new SampleBuffer(outRate);
+    this.channel = channel;
+    this.output = output;
     this.filter = inRate == outRate ? null : filter(inRate, outRate);
     if (filter != null) {
       buffered = filter.span() - 1;
@@ -88,7 +93,7 @@ final class Resampler implements AutoCloseable {
   void push(float[] chunk, int length) {
     inputFrames += length;
     if (filter == null) {
-      output.append(chunk, length);
+      send(chunk, length);
       return;
     }
     buffer(chunk, length);
@@ -96,26 +101,27 @@ final class Resampler implements AutoCloseable {
   }
 
   /**
-   * The whole output: the samples that read past the end of the input (as zeros), then cut or
-   * padded to librosa's length.
+   * Sends the rest of the output: the samples that read past the end of the input (as zeros), then
+   * zeros up to librosa's length if the filter gave fewer.
    */
-  float[] finish() {
-    int length = (int) Math.ceil(inputFrames * ((double) outRate / inRate));
+  void finish() {
+    long length = (long) Math.ceil(inputFrames * ((double) outRate / inRate));
     if (filter != null && inputFrames > 0) {
       long total = filter.outputLength(inputFrames);
       long zeros = filter.newestInput(total - 1) - (start + buffered - 1);
       if (zeros > 0) {
         buffer(null, (int) zeros);
       }
-      emit(total);
+      emit(Math.min(total, length));
     }
-    return output.toArray(length);
+    if (outputFrames < length) {
+      send(new float[(int) (length - outputFrames)], (int) (length - outputFrames));
+    }
   }
 
-  /** Drops the buffered input; nothing native is held. */
-  @Override
-  public void close() {
-    input = null;
+  private void send(float[] samples, int length) {
+    outputFrames += length;
+    output.accept(channel, samples, length);
   }
 
   /** Appends {@code length} samples of {@code chunk}, or zeros if it is null. */
@@ -148,7 +154,7 @@ final class Resampler implements AutoCloseable {
     for (int i = 0; i < samples.length; i++, next++) {
       samples[i] = filter.apply(next, input, (int) (filter.newestInput(next) - start));
     }
-    output.append(samples, samples.length);
+    send(samples, samples.length);
   }
 
   /** The filter for {@code outRate / inRate} in lowest terms, or the nearest that fits. */

@@ -23,8 +23,8 @@ final class SampleBuffer {
     size += length;
   }
 
-  /** The first {@code length} samples, zero-padded if fewer were appended. */
-  float[] toArray(int length) {
-    return Arrays.copyOf(samples, length);
+  /** The samples appended. */
+  float[] toArray() {
+    return Arrays.copyOf(samples, size);
   }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * 16-bit WAV bit-exact. Channels are averaged as {@code librosa.to_mono} does: summed in order in
  * float32, then divided by the channel count.
  *
- * <p>Sources at another rate than 16 kHz are resampled ({@link Resampler}) a chunk at a time.
+ * <p>Samples go to a {@link SampleSink} a chunk at a time, mixed or one stream per channel ({@link
+ * ChannelMode}); sources at another rate than 16 kHz are resampled ({@link Resampler}) on the way.
  *
  * <p>Other WAV encodings (ADPCM, mu-law, A-law) are left to FFmpeg: {@link #read} returns empty. A
  * {@code data} chunk that claims more bytes than the file holds (a cut-off upload, or a streaming
@@ -40,7 +41,8 @@ final class WavReader {
    * @throws AudioTooLongException if the data holds more than {@code limits.maxSeconds()}, before
    *     any sample is converted
    */
-  static Optional<DecodedAudio> read(ByteBuffer file, DecodeLimits limits) {
+  static Optional<AudioSource> read(
+      ByteBuffer file, DecodeLimits limits, ChannelMode mode, SampleSink sink) {
     ByteBuffer in = file.slice().order(ByteOrder.LITTLE_ENDIAN);
     in.position(12);
     Format format = null;
@@ -79,14 +81,15 @@ final class WavReader {
       throw new AudioTooLongException(limits.maxSeconds(), (double) frames / format.sampleRate());
     }
     in.position(dataOffset);
+    int streams = AudioDecoder.streams(mode, format.channels());
+    format.decode(in, (int) frames, mode == ChannelMode.SEPARATE, sink);
     return Optional.of(
-        new DecodedAudio(
-            format.decode(in, (int) frames),
-            AudioDecoder.SAMPLE_RATE,
+        new AudioSource(
             "wav",
             format.sampleRate(),
             format.channels(),
-            (double) frames / format.sampleRate()));
+            (double) frames / format.sampleRate(),
+            streams));
   }
 
   private static int fourCc(String id) {
@@ -144,22 +147,34 @@ final class WavReader {
       return Encoding.OTHER;
     }
 
-    /** {@code frames} frames at 16 kHz as they are; at other rates resampled a chunk at a time. */
-    float[] decode(ByteBuffer data, int frames) {
-      if (sampleRate == AudioDecoder.SAMPLE_RATE) {
-        return toMono(data, frames);
+    /**
+     * Sends {@code frames} frames to {@code sink} a chunk at a time: at 16 kHz as they are, at
+     * other rates resampled; mixed to channel 0, or each channel to its own number.
+     */
+    void decode(ByteBuffer data, int frames, boolean separate, SampleSink sink) {
+      int streams = separate ? channels : 1;
+      Resampler[] resamplers = new Resampler[streams];
+      for (int s = 0; s < streams; s++) {
+        resamplers[s] = new Resampler(sampleRate, AudioDecoder.SAMPLE_RATE, s, sink);
       }
-      try (Resampler resampler = new Resampler(sampleRate, AudioDecoder.SAMPLE_RATE)) {
-        for (int done = 0; done < frames; done += CHUNK_FRAMES) {
-          float[] chunk = toMono(data, Math.min(CHUNK_FRAMES, frames - done));
-          resampler.push(chunk, chunk.length);
+      float[][] chunk = new float[streams][Math.min(CHUNK_FRAMES, frames)];
+      for (int done = 0; done < frames; done += CHUNK_FRAMES) {
+        int length = Math.min(CHUNK_FRAMES, frames - done);
+        if (separate) {
+          split(data, length, chunk);
+        } else {
+          toMono(data, length, chunk[0]);
         }
-        return resampler.finish();
+        for (int s = 0; s < streams; s++) {
+          resamplers[s].push(chunk[s], length);
+        }
+      }
+      for (Resampler resampler : resamplers) {
+        resampler.finish();
       }
     }
 
-    private float[] toMono(ByteBuffer data, int frames) {
-      float[] mono = new float[frames];
+    private void toMono(ByteBuffer data, int frames, float[] mono) {
       for (int frame = 0; frame < frames; frame++) {
         float sum = sample(data);
         for (int channel = 1; channel < channels; channel++) {
@@ -167,7 +182,14 @@ final class WavReader {
         }
         mono[frame] = channels == 1 ? sum : sum / channels;
       }
-      return mono;
+    }
+
+    private void split(ByteBuffer data, int frames, float[][] out) {
+      for (int frame = 0; frame < frames; frame++) {
+        for (int channel = 0; channel < channels; channel++) {
+          out[channel][frame] = sample(data);
+        }
+      }
     }
 
     private float sample(ByteBuffer data) {

@@ -141,13 +141,15 @@ class ResamplerTest {
   }
 
   private static float[] resample(float[] x, int rate, int chunk) {
-    try (Resampler resampler = new Resampler(rate, OUT)) {
-      for (int i = 0; i < x.length; i += chunk) {
-        int length = Math.min(chunk, x.length - i);
-        resampler.push(Arrays.copyOfRange(x, i, i + length), length);
-      }
-      return resampler.finish();
+    SampleBuffer out = new SampleBuffer(OUT);
+    Resampler resampler =
+        new Resampler(rate, OUT, 0, (channel, y, length) -> out.append(y, length));
+    for (int i = 0; i < x.length; i += chunk) {
+      int length = Math.min(chunk, x.length - i);
+      resampler.push(Arrays.copyOfRange(x, i, i + length), length);
     }
+    resampler.finish();
+    return out.toArray();
   }
 
   /**

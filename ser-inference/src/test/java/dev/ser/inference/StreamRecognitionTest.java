@@ -1,0 +1,137 @@
+package dev.ser.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.ser.audio.decode.AudioDecoder;
+import dev.ser.audio.decode.DecodedAudio;
+import dev.ser.audio.feature.FeatureExtractor;
+import dev.ser.audio.feature.FeatureSpec;
+import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.emotion.TimelineSegment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A recording fed a chunk at a time and analysed a minute at a time gives what the whole recording
+ * read at once gives.
+ */
+class StreamRecognitionTest {
+  private static final FeatureSpec SPEC = FeatureSpec.modelDefault();
+
+  private static EmotionModel model;
+  private static EmotionRecognizer recognizer;
+  private static FeatureExtractor extractor;
+
+  @BeforeAll
+  static void loadBundledModel() {
+    model = EmotionModel.bundled(SPEC);
+    extractor = new FeatureExtractor(SPEC);
+    recognizer = new EmotionRecognizer(model, extractor);
+  }
+
+  @AfterAll
+  static void closeModel() {
+    model.close();
+  }
+
+  @Test
+  void chunkSizeDoesNotChangeTheResult() throws IOException {
+    float[] recording = sentences(150);
+
+    Prediction whole = recognizer.recognize(audio(recording));
+    Prediction chunked = fed(recording, 1_234);
+
+    assertThat(chunked).isEqualTo(whole);
+  }
+
+  /**
+   * Every window of a 150 s recording, analysed in 60 s blocks, scores as the same window cut from
+   * the features of the whole recording at once (the one-shot reading that analysed every clip
+   * before): block edges cost nothing but the per-block log-mel floor.
+   */
+  @Test
+  void blocksGiveTheWindowsOfTheWholeRecording() {
+    float[] recording = sentences(150);
+
+    Prediction streamed = fed(recording, 16_000);
+
+    ModelFrames frames = ModelFrames.of(extractor.extract(recording));
+    List<InputWindow> windows = frames.windows();
+    float[][] whole = model.probabilities(windows);
+    List<TimelineSegment> timeline = streamed.timeline();
+    assertThat(timeline).hasSameSizeAs(windows);
+    double worst = 0;
+    for (int w = 0; w < windows.size(); w++) {
+      assertThat(timeline.get(w).startSeconds())
+          .isCloseTo(windows.get(w).startFrame() * 0.01, within(1e-9));
+      double[] streamedScores = timeline.get(w).scores().probabilities();
+      for (int c = 0; c < streamedScores.length; c++) {
+        worst = Math.max(worst, Math.abs(streamedScores[c] - whole[w][c]));
+      }
+    }
+    assertThat(worst).as("largest probability difference over all windows").isLessThan(0.01);
+  }
+
+  @Test
+  void aRecordingOfExactlyOneBlockAndItsLookAheadEndsWithItsLastWindow() {
+    float[] recording = sentences(63.08);
+
+    Prediction streamed = fed(recording, 4_096);
+
+    List<TimelineSegment> timeline = streamed.timeline();
+    assertThat(timeline.get(timeline.size() - 1).endSeconds())
+        .isCloseTo(recording.length / 16e3, within(0.011));
+    assertThat(streamed.durationSeconds()).isCloseTo(63.08, within(1e-9));
+  }
+
+  private static Prediction fed(float[] recording, int chunk) {
+    StreamRecognition recognition = recognizer.start();
+    float[] part = new float[chunk];
+    for (int at = 0; at < recording.length; at += chunk) {
+      int length = Math.min(chunk, recording.length - at);
+      System.arraycopy(recording, at, part, 0, length);
+      recognition.accept(part, length);
+    }
+    return recognition.finish();
+  }
+
+  /**
+   * {@code seconds} of the test sentences one after another, each followed by a 1.5 s pause of
+   * quiet noise (-60 dBFS), as a long call sounds.
+   */
+  private static float[] sentences(double seconds) {
+    float[][] clips = {
+      clip("speech_16k.wav"), clip("ravdess_angry_actor03.wav"), clip("ravdess_sad_actor12.wav")
+    };
+    float[] recording = new float[(int) Math.round(seconds * 16_000)];
+    Random noise = new Random(7);
+    for (int i = 0; i < recording.length; i++) {
+      recording[i] = (float) (noise.nextGaussian() * 1e-3);
+    }
+    int at = 0;
+    for (int n = 0; at < recording.length; n++) {
+      float[] clip = clips[n % clips.length];
+      System.arraycopy(clip, 0, recording, at, Math.min(clip.length, recording.length - at));
+      at += clip.length + 24_000;
+    }
+    return recording;
+  }
+
+  private static float[] clip(String name) {
+    try (InputStream in = StreamRecognitionTest.class.getResourceAsStream(name)) {
+      return new AudioDecoder().decode(in.readAllBytes()).samples();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static DecodedAudio audio(float[] samples) {
+    return new DecodedAudio(samples, 16_000, "wav", 16_000, 1, samples.length / 16e3);
+  }
+}
