@@ -103,6 +103,14 @@ public final class EmotionRecognizer {
     return new StreamRecognition(this);
   }
 
+  /**
+   * A recognition of a whole recording as a decoder streams it, mixed or one channel at a time:
+   * pass it to {@link dev.ser.audio.decode.AudioDecoder#stream} as the sink.
+   */
+  public RecordingRecognition startRecording() {
+    return new RecordingRecognition(this);
+  }
+
   FeatureSpec spec() {
     return extractor.spec();
   }

@@ -13,14 +13,18 @@ import java.util.Objects;
  * @param durationSeconds the analysed audio's duration
  * @param timeline per-window scores in time order; empty for a clip of one window
  * @param segments the contiguous stretches of speech in time order, each with its own scores
- *     (pauses split them, long ones are cut at about 10 s); empty where unknown
+ *     (pauses split them, long ones are cut at about 10 s); empty where unknown, and when the
+ *     channels were analysed separately (each channel has its own)
+ * @param channels with channels analysed separately, one result per source channel, and {@link
+ *     #scores()} the mean of all their segments weighted by length; empty when mixed
  */
 public record Prediction(
     EmotionScores scores,
     String modelVersion,
     double durationSeconds,
     List<TimelineSegment> timeline,
-    List<TimelineSegment> segments) {
+    List<TimelineSegment> segments,
+    List<ChannelPrediction> channels) {
 
   /** Below this the top emotion is a guess; pages and API say so. */
   public static final double LOW_CONFIDENCE = 0.5;
@@ -33,6 +37,17 @@ public record Prediction(
     }
     timeline = List.copyOf(timeline);
     segments = List.copyOf(segments);
+    channels = List.copyOf(channels);
+  }
+
+  /** Of mixed audio: no separate channels. */
+  public Prediction(
+      EmotionScores scores,
+      String modelVersion,
+      double durationSeconds,
+      List<TimelineSegment> timeline,
+      List<TimelineSegment> segments) {
+    this(scores, modelVersion, durationSeconds, timeline, segments, List.of());
   }
 
   /** Without speech segments, for predictions made before they were found. */
@@ -41,7 +56,40 @@ public record Prediction(
       String modelVersion,
       double durationSeconds,
       List<TimelineSegment> timeline) {
-    this(scores, modelVersion, durationSeconds, timeline, List.of());
+    this(scores, modelVersion, durationSeconds, timeline, List.of(), List.of());
+  }
+
+  /**
+   * Channels analysed separately, summed up as one: the mean of every channel's segments weighted
+   * by their length.
+   *
+   * @throws IllegalArgumentException if no channel holds speech
+   */
+  public static Prediction ofChannels(
+      List<ChannelPrediction> channels, String modelVersion, double durationSeconds) {
+    double[] sum = new double[Emotion.count()];
+    for (ChannelPrediction channel : channels) {
+      for (TimelineSegment segment : channel.segments()) {
+        for (int c = 0; c < sum.length; c++) {
+          sum[c] += segment.seconds() * segment.scores().probabilities()[c];
+        }
+      }
+    }
+    if (channels.stream().allMatch(channel -> channel.scores().isEmpty())) {
+      throw new IllegalArgumentException("no channel holds speech");
+    }
+    return new Prediction(
+        EmotionScores.normalised(sum),
+        modelVersion,
+        durationSeconds,
+        List.of(),
+        List.of(),
+        channels);
+  }
+
+  /** Whether the channels were analysed separately. */
+  public boolean hasChannels() {
+    return !channels.isEmpty();
   }
 
   public Emotion emotion() {
