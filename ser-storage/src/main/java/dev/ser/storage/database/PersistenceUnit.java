@@ -2,6 +2,7 @@ package dev.ser.storage.database;
 
 import dev.ser.storage.account.UserEntity;
 import dev.ser.storage.audit.AuditEntryEntity;
+import dev.ser.storage.recording.ChannelsJson;
 import dev.ser.storage.recording.PredictionEntity;
 import dev.ser.storage.recording.RecordingEntity;
 import dev.ser.storage.recording.TimelineJson;
@@ -36,6 +37,7 @@ final class PersistenceUnit implements PersistenceUnitInfo {
           ApiTokenEntity.class,
           AuditEntryEntity.class,
           TimelineJson.class,
+          ChannelsJson.class,
           NullableUuid.class);
 
   private final DataSource dataSource;

@@ -1,5 +1,6 @@
 package dev.ser.storage.recording;
 
+import dev.ser.domain.emotion.ChannelPrediction;
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.emotion.EmotionScores;
 import dev.ser.domain.emotion.Prediction;
@@ -68,6 +69,10 @@ public class PredictionEntity {
   @Column(nullable = false)
   private List<TimelineSegment> segments;
 
+  @Convert(converter = ChannelsJson.class)
+  @Column(nullable = false)
+  private List<ChannelPrediction> channels;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -88,6 +93,7 @@ public class PredictionEntity {
     this.durationSeconds = prediction.durationSeconds();
     this.timeline = prediction.timeline();
     this.segments = prediction.segments();
+    this.channels = prediction.channels();
     this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
   }
 
@@ -99,6 +105,7 @@ public class PredictionEntity {
     p[Emotion.HAPPY.ordinal()] = happy;
     p[Emotion.NEUTRAL.ordinal()] = neutral;
     p[Emotion.SAD.ordinal()] = sad;
-    return new Prediction(new EmotionScores(p), modelVersion, durationSeconds, timeline, segments);
+    return new Prediction(
+        new EmotionScores(p), modelVersion, durationSeconds, timeline, segments, channels);
   }
 }

@@ -21,15 +21,25 @@ public class TimelineJson implements AttributeConverter<List<TimelineSegment>, O
 
   record Segment(double start, double end, double[] probabilities) {}
 
+  /** The rows of a timeline, as stored. */
+  static List<Segment> rows(List<TimelineSegment> timeline) {
+    return (timeline == null ? List.<TimelineSegment>of() : timeline)
+        .stream()
+            .map(s -> new Segment(s.startSeconds(), s.endSeconds(), s.scores().probabilities()))
+            .toList();
+  }
+
+  /** A timeline from its stored rows. */
+  static List<TimelineSegment> segments(List<Segment> rows) {
+    return rows.stream()
+        .map(s -> new TimelineSegment(s.start(), s.end(), new EmotionScores(s.probabilities())))
+        .toList();
+  }
+
   @Override
   public Object convertToDatabaseColumn(List<TimelineSegment> timeline) {
-    List<Segment> segments =
-        (timeline == null ? List.<TimelineSegment>of() : timeline)
-            .stream()
-                .map(s -> new Segment(s.startSeconds(), s.endSeconds(), s.scores().probabilities()))
-                .toList();
     try {
-      return JSON.writeValueAsString(segments);
+      return JSON.writeValueAsString(rows(timeline));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a timeline as JSON", e);
     }
@@ -43,9 +53,7 @@ public class TimelineJson implements AttributeConverter<List<TimelineSegment>, O
       return List.of();
     }
     try {
-      return JSON.readValue(json, SEGMENTS).stream()
-          .map(s -> new TimelineSegment(s.start(), s.end(), new EmotionScores(s.probabilities())))
-          .toList();
+      return segments(JSON.readValue(json, SEGMENTS));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "the stored timeline is not valid JSON: " + e.getMessage(), e);

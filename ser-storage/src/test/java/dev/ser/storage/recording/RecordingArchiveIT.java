@@ -12,7 +12,11 @@ import dev.ser.domain.account.PasswordHash;
 import dev.ser.domain.account.Role;
 import dev.ser.domain.account.UserId;
 import dev.ser.domain.account.Username;
+import dev.ser.domain.emotion.ChannelPrediction;
 import dev.ser.domain.emotion.Emotion;
+import dev.ser.domain.emotion.EmotionScores;
+import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.emotion.TimelineSegment;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.AudioDescription;
 import dev.ser.domain.recording.Recording;
@@ -34,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +91,33 @@ class RecordingArchiveIT {
     }
     assertThat(rows("recordings")).isEqualTo(1);
     assertThat(rows("predictions")).isEqualTo(1);
+  }
+
+  @Test
+  void channelsAnalysedSeparatelyReadBackWithTheirSegmentsAndASpeechlessChannel() {
+    byte[] bytes = audio(4000, 3);
+    Recording recording = upload(Optional.empty(), bytes, NOW);
+    TimelineSegment agent =
+        new TimelineSegment(0.5, 2.5, new EmotionScores(new double[] {.7, .1, .05, .05, .05, .05}));
+    Prediction call =
+        Prediction.ofChannels(
+            List.of(
+                new ChannelPrediction(0, Optional.of(agent.scores()), List.of(agent), List.of()),
+                ChannelPrediction.withoutSpeech(1)),
+            "cnn-gru-test",
+            3.0);
+
+    archive.store(recording, bytes, call);
+
+    Prediction read =
+        database
+            .inTransaction(em -> new Recordings(em).find(recording.id()))
+            .orElseThrow()
+            .prediction();
+    assertThat(read.channels()).isEqualTo(call.channels());
+    assertThat(read.channels().get(1).scores()).isEmpty();
+    assertThat(read.emotion()).isEqualTo(Emotion.ANGER);
+    assertThat(read.segments()).isEmpty();
   }
 
   @Test
