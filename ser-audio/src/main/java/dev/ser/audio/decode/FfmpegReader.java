@@ -138,7 +138,9 @@ final class FfmpegReader {
             mode == ChannelMode.MIXED
                 ? average(view, channels, frames - skipped, mono)
                 : pick(view, channels, s, frames - skipped, mono);
-        resamplers[s].push(mono, length);
+        Resampler resampler = resamplers[s];
+        float[] chunk = mono;
+        budget.offTheClock(() -> resampler.push(chunk, length));
       }
       if (first.inputFrames() > maxFrames) {
         throw new AudioTooLongException(

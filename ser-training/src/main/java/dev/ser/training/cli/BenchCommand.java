@@ -52,6 +52,7 @@ final class BenchCommand implements Main.Command {
   BenchCommand() {
     sections.put("audio", this::audio);
     sections.put("inference", InferenceBench::run);
+    sections.put("long", LongRecordingBench::run);
     serverSections.put("http", new HttpBench());
     serverSections.put("soak", new SoakBench());
   }

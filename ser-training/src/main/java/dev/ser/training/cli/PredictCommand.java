@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ser.audio.AudioException;
 import dev.ser.audio.decode.AudioDecoder;
+import dev.ser.audio.decode.AudioSource;
+import dev.ser.audio.decode.ChannelMode;
+import dev.ser.audio.decode.DecodeLimits;
 import dev.ser.audio.feature.FeatureExtractor;
 import dev.ser.audio.feature.FeatureSpec;
+import dev.ser.domain.emotion.ChannelPrediction;
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.emotion.EmotionScores;
 import dev.ser.domain.emotion.Prediction;
@@ -14,6 +18,7 @@ import dev.ser.domain.emotion.TimelineSegment;
 import dev.ser.inference.EmotionModel;
 import dev.ser.inference.EmotionRecognizer;
 import dev.ser.inference.ModelException;
+import dev.ser.inference.RecordingRecognition;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,13 +28,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code ./ser predict FILE... [--model DIR]}: one JSON object per line and file (file, emotion,
- * confidence, probabilities, duration, model version, timeline, speech segments). A file that
- * cannot be read or analysed gets one line on stderr; the others are still predicted and the exit
- * status is 1.
+ * {@code ./ser predict FILE... [--model DIR] [--channels separate]}: one JSON object per line and
+ * file (file, emotion, confidence, probabilities, duration, model version, timeline, speech
+ * segments, and with {@code --channels separate} one result per channel). Files up to {@value
+ * #MAX_SECONDS} s are read a minute at a time, as the server reads them. A file that cannot be read
+ * or analysed gets one line on stderr; the others are still predicted and the exit status is 1.
  */
 final class PredictCommand implements Main.Command {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The server's default duration limit: an hour. */
+  static final double MAX_SECONDS = 3600;
+
+  private static final String USAGE =
+      "usage: ./ser predict FILE... [--model DIR] [--channels separate]";
 
   private final PrintStream err;
 
@@ -43,15 +55,22 @@ final class PredictCommand implements Main.Command {
 
   @Override
   public String summary() {
-    return "FILE... [--model DIR]: the emotion of each audio file, one JSON object per line";
+    return "FILE... [--model DIR] [--channels separate]: the emotion of each audio file, one JSON"
+        + " object per line";
   }
 
   @Override
   public int run(String[] args, PrintStream out) {
     List<Path> files = new ArrayList<>();
     Optional<Path> modelDir = Optional.empty();
+    ChannelMode mode = ChannelMode.MIXED;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--model")) {
+      if (args[i].equals("--channels")) {
+        if (i + 1 >= args.length || !List.of("mixed", "separate").contains(args[i + 1])) {
+          throw new Main.UsageException("--channels takes mixed or separate");
+        }
+        mode = args[++i].equals("separate") ? ChannelMode.SEPARATE : ChannelMode.MIXED;
+      } else if (args[i].equals("--model")) {
         if (i + 1 >= args.length) {
           throw new Main.UsageException("--model needs a model directory");
         }
@@ -63,10 +82,10 @@ final class PredictCommand implements Main.Command {
       }
     }
     if (files.isEmpty()) {
-      throw new Main.UsageException("usage: ./ser predict FILE... [--model DIR]");
+      throw new Main.UsageException(USAGE);
     }
     FeatureSpec spec = FeatureSpec.modelDefault();
-    AudioDecoder decoder = new AudioDecoder();
+    AudioDecoder decoder = new AudioDecoder(new DecodeLimits(0.5, MAX_SECONDS));
     int failed = 0;
     try (EmotionModel model =
         modelDir
@@ -78,7 +97,9 @@ final class PredictCommand implements Main.Command {
           if (!Files.isRegularFile(file)) {
             throw new AudioException("file_not_found", "no such file");
           }
-          Prediction prediction = recognizer.recognize(decoder.decode(file));
+          RecordingRecognition recognition = recognizer.startRecording();
+          AudioSource source = decoder.stream(file, mode, recognition);
+          Prediction prediction = recognition.finish(source, mode);
           out.println(json(file, prediction));
           out.flush();
         } catch (ModelException e) {
@@ -102,6 +123,23 @@ final class PredictCommand implements Main.Command {
     node.put("model_version", prediction.modelVersion());
     stretches(node.putArray("timeline"), prediction.timeline());
     stretches(node.putArray("segments"), prediction.segments());
+    if (prediction.hasChannels()) {
+      ArrayNode channels = node.putArray("channels");
+      for (ChannelPrediction channel : prediction.channels()) {
+        ObjectNode item = channels.addObject();
+        item.put("channel", channel.channel());
+        item.put("speech", channel.scores().isPresent());
+        channel
+            .scores()
+            .ifPresent(
+                scores -> {
+                  item.put("emotion", scores.top().label());
+                  item.put("confidence", round(scores.of(scores.top())));
+                  item.set("probabilities", probabilities(scores));
+                });
+        stretches(item.putArray("segments"), channel.segments());
+      }
+    }
     return node.toString();
   }
 

@@ -1,6 +1,7 @@
 package dev.ser.web.analysis;
 
-import dev.ser.audio.decode.DecodedAudio;
+import dev.ser.audio.decode.AudioSource;
+import dev.ser.audio.decode.ChannelMode;
 import dev.ser.audio.feature.Features;
 import dev.ser.domain.SerException;
 import dev.ser.domain.emotion.Prediction;
@@ -40,8 +41,14 @@ public class Analyses {
   @Inject WebSettings settings;
   @Inject AnalysisGate gate;
 
+  /** Analyses an upload as one voice, its channels mixed. */
   public AnalysedRecording analyse(Upload upload, Caller caller) {
-    return gate.through(caller, () -> analyseNow(upload, caller));
+    return analyse(upload, ChannelMode.MIXED, caller);
+  }
+
+  /** Analyses an upload, its channels mixed or each on its own. */
+  public AnalysedRecording analyse(Upload upload, ChannelMode mode, Caller caller) {
+    return gate.through(caller, () -> analyseNow(upload, mode, caller));
   }
 
   /** Analyses a published library sample; the recording shares the sample's audio. */
@@ -49,7 +56,7 @@ public class Analyses {
     return gate.through(caller, () -> analyseSampleNow(id, caller));
   }
 
-  private AnalysedRecording analyseNow(Upload upload, Caller caller) {
+  private AnalysedRecording analyseNow(Upload upload, ChannelMode mode, Caller caller) {
     if (upload.size() > settings.maxUploadBytes()) {
       throw Upload.tooLarge(settings.maxUploadBytes());
     }
@@ -60,8 +67,8 @@ public class Analyses {
               + upload.declaredType().orElse("nothing")
               + ".");
     }
-    DecodedAudio audio = pipeline.decode(upload.bytes());
-    Prediction prediction = pipeline.recognize(audio);
+    Pipeline.Analysis analysis = pipeline.analyse(upload.bytes(), mode);
+    AudioSource audio = analysis.source();
     Recording recording =
         Recording.create(
             caller.userId(),
@@ -69,11 +76,12 @@ public class Analyses {
             new AudioDescription(
                 MediaTypes.forStorage(audio.format(), upload.declaredType()),
                 audio.format(),
-                audio.durationSeconds(),
+                analysis.prediction().durationSeconds(),
                 upload.size()),
             upload.filename(),
             Instant.now());
-    AnalysedRecording stored = storage.archive().store(recording, upload.bytes(), prediction);
+    AnalysedRecording stored =
+        storage.archive().store(recording, upload.bytes(), analysis.prediction());
     rememberIfAnonymous(caller, stored);
     return stored;
   }
@@ -89,8 +97,7 @@ public class Analyses {
             .orElseThrow(() -> new SerException("not_found", "no sample '" + id + "'"))) {
       bytes = stored.readAllBytes();
     }
-    DecodedAudio audio = pipeline.decode(bytes);
-    Prediction prediction = pipeline.recognize(audio);
+    Prediction prediction = pipeline.analyse(bytes, ChannelMode.MIXED).prediction();
     Recording recording =
         Recording.create(
             caller.userId(),
@@ -137,16 +144,19 @@ public class Analyses {
         storage.archive().openAudio(id), found.recording().audio().contentType());
   }
 
-  /** The recording's audio decoded again, for its waveform and spectrogram pictures. */
-  public DecodedAudio decoded(RecordingId id, Caller caller) {
+  /**
+   * The recording's audio decoded again for its waveform and spectrogram pictures: its first {@link
+   * Pipeline#PICTURE_SECONDS} s, mixed.
+   */
+  public float[] pictureSamples(RecordingId id, Caller caller) {
     try (StoredAudio stored = audio(id, caller).audio()) {
-      return pipeline.decodeForPictures(stored.readAllBytes());
+      return pipeline.pictureSamples(stored.readAllBytes());
     }
   }
 
-  /** The model's features of decoded audio, e.g. the log-mel spectrogram it saw. */
-  public Features features(DecodedAudio audio) {
-    return pipeline.features(audio);
+  /** The model's features of 16 kHz samples, e.g. the log-mel spectrogram it saw. */
+  public Features features(float[] samples) {
+    return pipeline.features(samples);
   }
 
   private static void rememberIfAnonymous(Caller caller, AnalysedRecording stored) {

@@ -1,6 +1,5 @@
 package dev.ser.web.analysis;
 
-import dev.ser.audio.decode.DecodedAudio;
 import dev.ser.audio.feature.Features;
 import dev.ser.domain.SerException;
 import dev.ser.domain.recording.RecordingId;
@@ -69,12 +68,11 @@ public class MediaServlet extends HttpServlet {
     switch (what) {
       case "audio" -> stream(analyses.audio(id, caller.inBrowser()), request, response);
       case "waveform.png" -> {
-        DecodedAudio audio = analyses.decoded(id, caller.inBrowser());
-        png(Waveform.render(audio.samples(), WAVEFORM_WIDTH, WAVEFORM_HEIGHT), response);
+        float[] samples = analyses.pictureSamples(id, caller.inBrowser());
+        png(Waveform.render(samples, WAVEFORM_WIDTH, WAVEFORM_HEIGHT), response);
       }
       case "spectrogram.png" -> {
-        DecodedAudio audio = analyses.decoded(id, caller.inBrowser());
-        Features features = analyses.features(audio);
+        Features features = analyses.features(analyses.pictureSamples(id, caller.inBrowser()));
         png(
             Spectrogram.render(
                 features.logMel(), features.spec().topDb(), SPECTROGRAM_WIDTH, SPECTROGRAM_HEIGHT),

@@ -1,5 +1,6 @@
 package dev.ser.web.analysis;
 
+import dev.ser.domain.emotion.ChannelPrediction;
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.emotion.EmotionScores;
 import dev.ser.domain.emotion.Prediction;
@@ -25,6 +26,9 @@ import java.util.Map;
  * @param timeline per-window results for audio longer than one window, else empty
  * @param segments the stretches of speech (pauses and non-speech left out), each with its own
  *     result; the clip's probabilities are their mean weighted by length
+ * @param channels with {@code channels=separate}, one result per source channel (the top-level
+ *     segments and timeline are then empty, and the probabilities the mean of all channels'
+ *     segments); else empty
  */
 public record PredictionJson(
     String id,
@@ -37,7 +41,32 @@ public record PredictionJson(
     String source,
     String createdAt,
     List<Segment> timeline,
-    List<Segment> segments) {
+    List<Segment> segments,
+    List<Channel> channels) {
+
+  /**
+   * One channel analysed on its own; {@code speech} false (and emotion, confidence and
+   * probabilities null) when it holds too little speech.
+   */
+  public record Channel(
+      int channel,
+      boolean speech,
+      String emotion,
+      Double confidence,
+      Map<String, Double> probabilities,
+      List<Segment> segments,
+      List<Segment> timeline) {
+    static Channel of(ChannelPrediction channel) {
+      return new Channel(
+          channel.channel(),
+          channel.scores().isPresent(),
+          channel.scores().map(s -> s.top().label()).orElse(null),
+          channel.scores().map(s -> s.of(s.top())).orElse(null),
+          channel.scores().map(PredictionJson::byLabel).orElse(null),
+          channel.segments().stream().map(Segment::of).toList(),
+          channel.timeline().stream().map(Segment::of).toList());
+    }
+  }
 
   /** One window of the timeline, or one segment of speech, in seconds from the start. */
   public record Segment(
@@ -69,7 +98,8 @@ public record PredictionJson(
         analysed.recording().source().label(),
         analysed.recording().createdAt().toString(),
         prediction.timeline().stream().map(Segment::of).toList(),
-        prediction.segments().stream().map(Segment::of).toList());
+        prediction.segments().stream().map(Segment::of).toList(),
+        prediction.channels().stream().map(Channel::of).toList());
   }
 
   static Map<String, Double> byLabel(EmotionScores scores) {

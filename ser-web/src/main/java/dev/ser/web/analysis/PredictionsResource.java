@@ -1,5 +1,6 @@
 package dev.ser.web.analysis;
 
+import dev.ser.audio.decode.ChannelMode;
 import dev.ser.domain.SerException;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.RecordingId;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,6 +66,7 @@ public class PredictionsResource {
   public Response createFromForm(
       @FormParam("file") EntityPart file,
       @FormParam("source") EntityPart source,
+      @QueryParam("channels") @DefaultValue("mixed") String channels,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
     refuseOversized(contentLength);
     if (file == null) {
@@ -77,7 +80,7 @@ public class PredictionsResource {
                 : Optional.of(file.getMediaType().toString()),
             file.getFileName(),
             sourceOf(source));
-    return created(analyses.analyse(upload, caller.ofApi()));
+    return created(analyses.analyse(upload, channelMode(channels), caller.ofApi()));
   }
 
   @POST
@@ -86,6 +89,7 @@ public class PredictionsResource {
   @APIResponse(responseCode = "201", description = "the prediction, stored")
   public Response create(
       InputStream body,
+      @QueryParam("channels") @DefaultValue("mixed") String channels,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
     refuseOversized(contentLength);
@@ -95,7 +99,7 @@ public class PredictionsResource {
             Optional.ofNullable(contentType),
             Optional.empty(),
             RecordingSource.UPLOAD);
-    return created(analyses.analyse(upload, caller.ofApi()));
+    return created(analyses.analyse(upload, channelMode(channels), caller.ofApi()));
   }
 
   @GET
@@ -137,6 +141,21 @@ public class PredictionsResource {
     return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
         .entity(PredictionJson.of(stored))
         .build();
+  }
+
+  /**
+   * The {@code channels} query parameter: {@code mixed} (the default) analyses one voice, {@code
+   * separate} each channel of a stereo call on its own.
+   */
+  static ChannelMode channelMode(String channels) {
+    return switch (channels.strip().toLowerCase(Locale.ROOT)) {
+      case "mixed" -> ChannelMode.MIXED;
+      case "separate" -> ChannelMode.SEPARATE;
+      default ->
+          throw new SerException(
+              "invalid_channels",
+              "channels must be 'mixed' (the default) or 'separate', not '" + channels + "'.");
+    };
   }
 
   private void refuseOversized(Long contentLength) {

@@ -2,6 +2,7 @@ package dev.ser.web.analysis;
 
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.emotion.TimelineSegment;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.RecordingId;
 import dev.ser.web.account.CurrentCaller;
@@ -91,9 +92,45 @@ public class ResultBacking {
         .toList();
   }
 
+  /**
+   * One channel of a call analysed on its own: its heading ("Channel 1 (left)"), its emotion and
+   * percentage (none without speech) and its speech rows.
+   */
+  public record ChannelRows(
+      String heading, Emotion emotion, long percent, List<SpeechRow> speech) {}
+
+  /** How much of a recording its waveform and spectrogram show, seconds. */
+  public int getPictureSeconds() {
+    return Pipeline.PICTURE_SECONDS;
+  }
+
   /** The speech segments in time order, with the pauses between them left out. */
   public List<SpeechRow> getSpeech() {
-    return analysis.prediction().segments().stream()
+    return rows(analysis.prediction().segments());
+  }
+
+  /** With channels analysed separately, one entry per channel; else empty. */
+  public List<ChannelRows> getChannels() {
+    return analysis.prediction().channels().stream()
+        .map(
+            c ->
+                new ChannelRows(
+                    "Channel " + (c.channel() + 1) + side(c.channel(), analysis),
+                    c.scores().map(s -> s.top()).orElse(null),
+                    c.scores().map(s -> Math.round(100 * s.of(s.top()))).orElse(0L),
+                    rows(c.segments())))
+        .toList();
+  }
+
+  private static String side(int channel, AnalysedRecording analysis) {
+    if (analysis.prediction().channels().size() != 2) {
+      return "";
+    }
+    return channel == 0 ? " (left)" : " (right)";
+  }
+
+  private static List<SpeechRow> rows(List<TimelineSegment> segments) {
+    return segments.stream()
         .map(
             s ->
                 new SpeechRow(

@@ -1,5 +1,6 @@
 package dev.ser.web.analysis;
 
+import dev.ser.audio.decode.ChannelMode;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.RecordingSource;
 import dev.ser.web.WebSettings;
@@ -22,6 +23,7 @@ public class UploadBacking {
 
   private Part file;
   private String source = RecordingSource.UPLOAD.label();
+  private boolean separateChannels;
 
   public String analyse() throws IOException {
     if (file.getSize() > settings.maxUploadBytes()) {
@@ -42,6 +44,7 @@ public class UploadBacking {
                 Optional.ofNullable(file.getContentType()),
                 Optional.ofNullable(file.getSubmittedFileName()),
                 from),
+            separateChannels ? ChannelMode.SEPARATE : ChannelMode.MIXED,
             caller.inBrowser());
     return "/result?faces-redirect=true&id=" + result.id();
   }
@@ -66,6 +69,15 @@ public class UploadBacking {
 
   public int getMaxRecordSeconds() {
     return settings.maxRecordSeconds();
+  }
+
+  /** Whether each channel of a stereo call is analysed on its own (e.g. agent and customer). */
+  public boolean isSeparateChannels() {
+    return separateChannels;
+  }
+
+  public void setSeparateChannels(boolean separateChannels) {
+    this.separateChannels = separateChannels;
   }
 
   public Part getFile() {

@@ -1,6 +1,6 @@
 package dev.ser.web.samples;
 
-import dev.ser.audio.decode.DecodedAudio;
+import dev.ser.audio.decode.ChannelMode;
 import dev.ser.domain.SerException;
 import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.recording.AudioDescription;
@@ -39,13 +39,13 @@ public class SampleAdministration {
   }
 
   /**
-   * Adds a sample after checking the file is usable speech: the same decoder as every upload, so a
-   * sample never fails when a visitor picks it.
+   * Adds a sample after analysing it as every upload is, so a sample never fails when a visitor
+   * picks it (bad audio, silence, no speech).
    */
   public SampleRecording add(
       Caller caller, String name, Emotion expected, boolean published, Upload upload) {
     requireAdmin(caller);
-    DecodedAudio audio = pipeline.decode(upload.bytes());
+    Pipeline.Analysis audio = pipeline.analyse(upload.bytes(), ChannelMode.MIXED);
     String contentType =
         upload.declaredType().filter(t -> t.startsWith("audio/")).orElse("audio/wav");
     SampleRecording added;
@@ -59,7 +59,10 @@ public class SampleAdministration {
                   published,
                   upload.bytes(),
                   new AudioDescription(
-                      contentType, audio.format(), audio.durationSeconds(), upload.size()));
+                      contentType,
+                      audio.source().format(),
+                      audio.prediction().durationSeconds(),
+                      upload.size()));
     } catch (IllegalArgumentException e) {
       throw new SerException("bad_sample", e.getMessage());
     }

@@ -88,7 +88,7 @@ class PagesIT {
     Path big = java.nio.file.Files.createTempFile("long-call", ".wav");
     try (var out = java.nio.file.Files.newOutputStream(big)) {
       out.write(java.util.Arrays.copyOf(Api.resource("speech_16k.wav"), 44));
-      out.write(new byte[26_500_000]);
+      out.write(new byte[67_500_000]);
     }
     try (Browser browser = Browser.open()) {
       browser.go("");
@@ -97,7 +97,7 @@ class PagesIT {
 
       assertThat(browser.await("[id='upload:file-too-large']").getText())
           .as("refused in the page before anything is sent")
-          .contains("the limit is 25 MB");
+          .contains("the limit is 64 MB");
       assertThat(browser.find("[id='upload:file-too-large']").getAttribute("role"))
           .isEqualTo("alert");
       assertThat(browser.find("[id='upload:file']").getAttribute("aria-invalid")).isEqualTo("true");

@@ -138,7 +138,7 @@ class PredictionsApiIT {
 
   @Test
   void bodyOverTheUploadLimitIs413() {
-    byte[] big = new byte[26 * 1024 * 1024];
+    byte[] big = new byte[65 * 1024 * 1024];
 
     Api.Answer answer = api.postRaw("audio/wav", big, null);
 
