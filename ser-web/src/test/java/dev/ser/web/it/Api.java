@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,12 +70,42 @@ final class Api {
    * the server refuses from its headers alone is never sent.
    */
   Answer postRaw(String contentType, byte[] body, String token) {
+    return postRaw("api/v1/predictions", contentType, body, token);
+  }
+
+  /** {@link #postRaw(String, byte[], String)} to another path, e.g. with a query. */
+  Answer postRaw(String path, String contentType, byte[] body, String token) {
     HttpRequest.Builder request =
-        request("api/v1/predictions")
+        request(path)
             .expectContinue(body.length > 1024 * 1024)
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     return send(withToken(request, token));
+  }
+
+  /**
+   * A two-sided call: {@code speech_16k.wav} on the left at 0 s and again on the right {@code
+   * answerAfter} seconds later, as 16 kHz stereo 16-bit PCM WAV.
+   */
+  static byte[] stereoCall(int answerAfter) {
+    byte[] mono = resource("speech_16k.wav");
+    ByteBuffer speech =
+        ByteBuffer.wrap(mono, 44, mono.length - 44).slice().order(ByteOrder.LITTLE_ENDIAN);
+    int n = speech.remaining() / 2;
+    int offset = answerAfter * 16_000;
+    int frames = n + offset;
+    ByteBuffer wav = ByteBuffer.allocate(44 + frames * 4).order(ByteOrder.LITTLE_ENDIAN);
+    wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + frames * 4);
+    wav.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
+    wav.putShort((short) 1).putShort((short) 2).putInt(16_000).putInt(16_000 * 4);
+    wav.putShort((short) 4).putShort((short) 16);
+    wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(frames * 4);
+    for (int i = 0; i < frames; i++) {
+      short left = i < n ? speech.getShort(2 * i) : 0;
+      short right = i >= offset ? speech.getShort(2 * (i - offset)) : 0;
+      wav.putShort(left).putShort(right);
+    }
+    return wav.array();
   }
 
   Answer postMultipart(String filename, String contentType, byte[] file, String token) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -88,7 +89,7 @@ class PagesIT {
     Path big = java.nio.file.Files.createTempFile("long-call", ".wav");
     try (var out = java.nio.file.Files.newOutputStream(big)) {
       out.write(java.util.Arrays.copyOf(Api.resource("speech_16k.wav"), 44));
-      out.write(new byte[67_500_000]);
+      out.write(new byte[(int) RunningApp.UPLOAD_LIMIT_BYTES + 1_000_000]);
     }
     try (Browser browser = Browser.open()) {
       browser.go("");
@@ -97,7 +98,7 @@ class PagesIT {
 
       assertThat(browser.await("[id='upload:file-too-large']").getText())
           .as("refused in the page before anything is sent")
-          .contains("the limit is 64 MB");
+          .contains("the limit is 25 MB");
       assertThat(browser.find("[id='upload:file-too-large']").getAttribute("role"))
           .isEqualTo("alert");
       assertThat(browser.find("[id='upload:file']").getAttribute("aria-invalid")).isEqualTo("true");
@@ -111,6 +112,32 @@ class PagesIT {
       browser.screenshot("upload-too-large");
     } finally {
       java.nio.file.Files.delete(big);
+    }
+  }
+
+  @Test
+  void aStereoCallWithSeparateChannelsShowsEachChannelsSpeech() throws java.io.IOException {
+    Path call = java.nio.file.Files.createTempFile("call", ".wav");
+    java.nio.file.Files.write(call, Api.stereoCall(6));
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.choose("upload:file", call);
+      browser.click("upload:separate");
+      browser.click("upload:analyse");
+
+      browser.await("#channels-title");
+      List<String> headings =
+          browser.driver.findElements(org.openqa.selenium.By.cssSelector(".channel h3")).stream()
+              .map(org.openqa.selenium.WebElement::getText)
+              .toList();
+      assertThat(headings).hasSize(2);
+      assertThat(headings.get(0)).startsWith("Channel 1 (left):");
+      assertThat(headings.get(1)).startsWith("Channel 2 (right):");
+      assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(".channel li")))
+          .hasSizeGreaterThanOrEqualTo(2);
+      browser.screenshot("result-channels");
+    } finally {
+      java.nio.file.Files.delete(call);
     }
   }
 

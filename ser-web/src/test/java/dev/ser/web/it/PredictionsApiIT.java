@@ -136,9 +136,62 @@ class PredictionsApiIT {
         .isEqualTo(segments);
   }
 
+  /**
+   * A call with one speaker on the left and another answering 6 s later on the right: with {@code
+   * channels=separate} each channel has its own result, its segments where its speaker talks.
+   */
+  @Test
+  void aStereoCallAnalysedPerChannelGivesEachSpeakerTheirOwnSegments() {
+    byte[] call = Api.stereoCall(6);
+    double speechSeconds = Api.resource("speech_16k.wav").length / 32_000.0;
+    String token = api.newUserToken();
+
+    Api.Answer answer =
+        api.postRaw("api/v1/predictions?channels=separate", "audio/wav", call, token);
+
+    assertThat(answer.status()).isEqualTo(201);
+    JsonNode channels = answer.json().get("channels");
+    assertThat(channels).hasSize(2);
+    assertThat(answer.json().get("segments")).isEmpty();
+    JsonNode agent = channels.get(0);
+    JsonNode customer = channels.get(1);
+    assertThat(agent.get("channel").asInt()).isZero();
+    assertThat(agent.get("speech").asBoolean()).isTrue();
+    assertThat(customer.get("speech").asBoolean()).isTrue();
+    double agentEnd = last(agent.get("segments")).get("end").asDouble();
+    double customerStart = customer.get("segments").get(0).get("start").asDouble();
+    assertThat(agentEnd).isLessThan(speechSeconds + 0.2);
+    assertThat(customerStart).isGreaterThan(6.0 - 0.2);
+    String id = answer.json().get("id").asText();
+    assertThat(api.get("api/v1/predictions/" + id, token).json().get("channels"))
+        .as("stored and read back")
+        .isEqualTo(channels);
+
+    Api.Answer mixed = api.postRaw("audio/wav", call, token);
+    assertThat(mixed.json().get("channels")).isEmpty();
+    assertThat(mixed.json().get("segments")).isNotEmpty();
+  }
+
+  @Test
+  void anUnknownChannelsValueIs400AndStoresNothing() {
+    long before = api.count("SELECT count(*) FROM recordings");
+
+    Api.Answer answer =
+        api.postRaw(
+            "api/v1/predictions?channels=both", "audio/wav", Api.resource("speech_16k.wav"), null);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).isEqualTo("invalid_channels");
+    assertThat(api.count("SELECT count(*) FROM recordings")).isEqualTo(before);
+  }
+
+  private static JsonNode last(JsonNode array) {
+    return array.get(array.size() - 1);
+  }
+
   @Test
   void bodyOverTheUploadLimitIs413() {
-    byte[] big = new byte[65 * 1024 * 1024];
+    byte[] big = new byte[(int) RunningApp.UPLOAD_LIMIT_BYTES + 1024 * 1024];
 
     Api.Answer answer = api.postRaw("audio/wav", big, null);
 

@@ -25,6 +25,9 @@ public final class RunningApp {
   public static final String ADMIN_PASSWORD =
       System.getProperty("ser.admin.password", "admin-password-for-tests");
 
+  /** The upload limit the tests run the application with: 25 MiB. */
+  static final long UPLOAD_LIMIT_BYTES = 25L * 1024 * 1024;
+
   private static RunningApp instance;
 
   private final EmbeddedPostgres postgres;
@@ -109,6 +112,9 @@ public final class RunningApp {
     builder.environment().put("SER_DB_PASSWORD", "postgres");
     builder.environment().put("SER_DATA_DIR", work.resolve("data").toAbsolutePath().toString());
     builder.environment().put("SER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    // The tests' oversized uploads are just over this limit; the 64 MiB default would make a
+    // browser post 64 MB for one assertion.
+    builder.environment().put("SER_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_LIMIT_BYTES));
     long started = System.nanoTime();
     Process server;
     try {
