@@ -31,6 +31,8 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -66,7 +68,14 @@ public class PredictionsResource {
   public Response createFromForm(
       @FormParam("file") EntityPart file,
       @FormParam("source") EntityPart source,
-      @QueryParam("channels") @DefaultValue("mixed") String channels,
+      @Parameter(
+              description =
+                  "mixed (default): one voice, channels averaged; separate: each channel of a"
+                      + " stereo call analysed on its own, results in 'channels'",
+              schema = @Schema(enumeration = {"mixed", "separate"}))
+          @QueryParam("channels")
+          @DefaultValue("mixed")
+          String channels,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
     refuseOversized(contentLength);
     if (file == null) {
@@ -89,7 +98,14 @@ public class PredictionsResource {
   @APIResponse(responseCode = "201", description = "the prediction, stored")
   public Response create(
       InputStream body,
-      @QueryParam("channels") @DefaultValue("mixed") String channels,
+      @Parameter(
+              description =
+                  "mixed (default): one voice, channels averaged; separate: each channel of a"
+                      + " stereo call analysed on its own, results in 'channels'",
+              schema = @Schema(enumeration = {"mixed", "separate"}))
+          @QueryParam("channels")
+          @DefaultValue("mixed")
+          String channels,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
     refuseOversized(contentLength);

@@ -342,6 +342,11 @@ class PredictionsApiIT {
 
     Api.Answer openapi = api.get("openapi", null);
     assertThat(openapi.status()).isEqualTo(200);
-    assertThat(openapi.body()).contains("/api/v1/predictions").contains("bearer");
+    assertThat(openapi.body())
+        .contains("/api/v1/predictions")
+        .contains("bearer")
+        .as("the channels query parameter is documented")
+        .contains("channels")
+        .contains("separate");
   }
 }
