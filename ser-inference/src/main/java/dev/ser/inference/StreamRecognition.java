@@ -73,6 +73,19 @@ public final class StreamRecognition {
     }
   }
 
+  /**
+   * Seconds of audio held now: never more than a block, the 3 s its last window reads and a little
+   * context, however long the recording.
+   */
+  public double heldSeconds() {
+    return (double) buffered / recognizer.spec().sampleRate();
+  }
+
+  /** The most seconds of audio {@link #heldSeconds()} can reach. */
+  public double maxHeldSeconds() {
+    return (double) buffer.length / recognizer.spec().sampleRate();
+  }
+
   /** Seconds of audio fed so far. */
   public double seconds() {
     return (double) received / recognizer.spec().sampleRate();

@@ -90,6 +90,33 @@ class StreamRecognitionTest {
     assertThat(streamed.durationSeconds()).isCloseTo(63.08, within(1e-9));
   }
 
+  /**
+   * An hour fed a second at a time never holds more than 63.1 s of audio (the memory bound: no
+   * buffer grows with the length) and still ends with a window every second and its segments.
+   */
+  @Test
+  void anHourIsHeldAMinuteAtATime() {
+    float[] minute = sentences(60);
+    StreamRecognition recognition = recognizer.start();
+    float[] second = new float[16_000];
+    double held = 0;
+    for (int s = 0; s < 3600; s++) {
+      System.arraycopy(minute, (s % 60) * 16_000, second, 0, 16_000);
+      recognition.accept(second, second.length);
+      held = Math.max(held, recognition.heldSeconds());
+    }
+    assertThat(recognition.maxHeldSeconds()).isLessThan(63.1);
+    assertThat(held).isLessThanOrEqualTo(recognition.maxHeldSeconds());
+
+    Prediction hour = recognition.finish();
+
+    assertThat(hour.durationSeconds()).isEqualTo(3600.0);
+    // 360,001 frames: starts 0, 100, ... 359,700 below the last window's 359,701, and that one.
+    assertThat(hour.timeline()).hasSize(3599);
+    assertThat(hour.segments().size()).isBetween(500, 1500);
+    assertThat(hour.segments().get(hour.segments().size() - 1).endSeconds()).isGreaterThan(3590);
+  }
+
   private static Prediction fed(float[] recording, int chunk) {
     StreamRecognition recognition = recognizer.start();
     float[] part = new float[chunk];
