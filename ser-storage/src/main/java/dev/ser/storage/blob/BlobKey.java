@@ -1,5 +1,6 @@
 package dev.ser.storage.blob;
 
+import dev.ser.domain.job.JobId;
 import dev.ser.domain.recording.RecordingId;
 import dev.ser.domain.recording.SampleId;
 import java.util.Objects;
@@ -39,6 +40,11 @@ public record BlobKey(String value) {
   /** Where a library sample's audio lives; recordings made from a sample share this key. */
   public static BlobKey forSample(SampleId id) {
     return new BlobKey("samples/" + id.value());
+  }
+
+  /** Where file {@code index} of a job waits until a worker analyses it. */
+  public static BlobKey forJobFile(JobId job, int index) {
+    return new BlobKey("jobs/" + job.value() + "/" + index);
   }
 
   @Override

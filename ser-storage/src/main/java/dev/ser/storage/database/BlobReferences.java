@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Which blob keys rows still point at, in {@code recordings} or {@code sample_recordings}. Blob
- * deletion and the orphan sweeper ask this before deleting anything, because a recording made from
- * a sample shares the sample's blob.
+ * Which blob keys rows still point at, in {@code recordings}, {@code sample_recordings} or the
+ * files of a job waiting to be analysed. Blob deletion and the orphan sweeper ask this before
+ * deleting anything, because a recording made from a sample shares the sample's blob.
  */
 public final class BlobReferences {
   private static final int CHUNK = 500;
@@ -39,6 +39,9 @@ public final class BlobReferences {
               "SELECT blob_key FROM recordings WHERE blob_key IN ("
                   + placeholders
                   + ") UNION SELECT blob_key FROM sample_recordings WHERE blob_key IN ("
+                  + placeholders
+                  + ") UNION SELECT f->>'blob' FROM jobs, jsonb_array_elements(jobs.files) f"
+                  + " WHERE f->>'blob' IN ("
                   + placeholders
                   + ")");
       for (int i = 0; i < chunk.size(); i++) {

@@ -2,6 +2,8 @@ package dev.ser.storage.database;
 
 import dev.ser.storage.account.UserEntity;
 import dev.ser.storage.audit.AuditEntryEntity;
+import dev.ser.storage.job.JobEntity;
+import dev.ser.storage.job.JobFilesJson;
 import dev.ser.storage.recording.ChannelsJson;
 import dev.ser.storage.recording.PredictionEntity;
 import dev.ser.storage.recording.RecordingEntity;
@@ -38,6 +40,8 @@ final class PersistenceUnit implements PersistenceUnitInfo {
           AuditEntryEntity.class,
           TimelineJson.class,
           ChannelsJson.class,
+          JobEntity.class,
+          JobFilesJson.class,
           NullableUuid.class);
 
   private final DataSource dataSource;

@@ -51,12 +51,11 @@ public class Analyses {
     return gate.through(caller, () -> analyseNow(upload, mode, caller));
   }
 
-  /** Analyses a published library sample; the recording shares the sample's audio. */
-  public AnalysedRecording analyseSample(SampleId id, Caller caller) {
-    return gate.through(caller, () -> analyseSampleNow(id, caller));
-  }
-
-  private AnalysedRecording analyseNow(Upload upload, ChannelMode mode, Caller caller) {
+  /**
+   * Refuses an upload over the size limit ({@code upload_too_large}) or declared as something other
+   * than audio ({@code unsupported_media_type}), before anything is decoded or stored.
+   */
+  public void requireAcceptable(Upload upload) {
     if (upload.size() > settings.maxUploadBytes()) {
       throw Upload.tooLarge(settings.maxUploadBytes());
     }
@@ -67,6 +66,15 @@ public class Analyses {
               + upload.declaredType().orElse("nothing")
               + ".");
     }
+  }
+
+  /** Analyses a published library sample; the recording shares the sample's audio. */
+  public AnalysedRecording analyseSample(SampleId id, Caller caller) {
+    return gate.through(caller, () -> analyseSampleNow(id, caller));
+  }
+
+  private AnalysedRecording analyseNow(Upload upload, ChannelMode mode, Caller caller) {
+    requireAcceptable(upload);
     Pipeline.Analysis analysis = pipeline.analyse(upload.bytes(), mode);
     AudioSource audio = analysis.source();
     Recording recording =

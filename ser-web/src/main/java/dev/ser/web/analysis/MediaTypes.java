@@ -32,7 +32,7 @@ public final class MediaTypes {
   /**
    * Whether a body declared as {@code type} may hold audio (absent means "let the decoder see").
    */
-  static boolean mayBeAudio(Optional<String> type) {
+  public static boolean mayBeAudio(Optional<String> type) {
     return type.map(t -> t.startsWith("audio/") || CONTAINERS.contains(t) || GENERIC.contains(t))
         .orElse(true);
   }

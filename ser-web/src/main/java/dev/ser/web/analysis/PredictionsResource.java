@@ -163,7 +163,7 @@ public class PredictionsResource {
    * The {@code channels} query parameter: {@code mixed} (the default) analyses one voice, {@code
    * separate} each channel of a stereo call on its own.
    */
-  static ChannelMode channelMode(String channels) {
+  public static ChannelMode channelMode(String channels) {
     return switch (channels.strip().toLowerCase(Locale.ROOT)) {
       case "mixed" -> ChannelMode.MIXED;
       case "separate" -> ChannelMode.SEPARATE;

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A small client for the API tests: requests, JSON, test accounts and row counts. */
@@ -109,25 +110,34 @@ final class Api {
   }
 
   Answer postMultipart(String filename, String contentType, byte[] file, String token) {
+    return postFiles("api/v1/predictions", List.of(new Part(filename, contentType, file)), token);
+  }
+
+  /** One file of a multipart request, sent as a field named {@code file}. */
+  record Part(String filename, String contentType, byte[] bytes) {}
+
+  /** Posts {@code files} as {@code file} fields of one multipart/form-data request. */
+  Answer postFiles(String path, List<Part> files, String token) {
     String boundary = "----ser" + UUID.randomUUID();
-    byte[] head =
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + filename
-                + "\"\r\nContent-Type: "
-                + contentType
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + file.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(file, 0, body, head.length, file.length);
-    System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Part file : files) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + file.filename()
+                  + "\"\r\nContent-Type: "
+                  + file.contentType()
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file.bytes());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpRequest.Builder request =
-        request("api/v1/predictions")
+        request(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     return send(withToken(request, token));
   }
 

@@ -115,6 +115,8 @@ public final class RunningApp {
     // The tests' oversized uploads are just over this limit; the 64 MiB default would make a
     // browser post 64 MB for one assertion.
     builder.environment().put("SER_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_LIMIT_BYTES));
+    // JobsApiIT's callback server listens here.
+    builder.environment().put("SER_JOBS_CALLBACK_HOSTS", "127.0.0.1");
     long started = System.nanoTime();
     Process server;
     try {

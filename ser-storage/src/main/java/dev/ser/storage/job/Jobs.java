@@ -1,0 +1,39 @@
+package dev.ser.storage.job;
+
+import dev.ser.domain.job.Job;
+import dev.ser.domain.job.JobId;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+
+/** The {@code jobs} table, within the caller's transaction. */
+public final class Jobs {
+  private final EntityManager em;
+
+  public Jobs(EntityManager em) {
+    this.em = em;
+  }
+
+  public void add(Job job) {
+    em.persist(new JobEntity(job));
+  }
+
+  public Optional<Job> find(JobId id) {
+    return Optional.ofNullable(em.find(JobEntity.class, id.value())).map(JobEntity::toJob);
+  }
+
+  /** The job, its row locked until the transaction ends, for a read-modify-write. */
+  public Optional<Job> findForUpdate(JobId id) {
+    return Optional.ofNullable(em.find(JobEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+        .map(JobEntity::toJob);
+  }
+
+  /** Writes {@code job} over its row. */
+  public void save(Job job) {
+    JobEntity row = em.find(JobEntity.class, job.id().value());
+    if (row == null) {
+      throw new IllegalStateException("no job " + job.id());
+    }
+    row.update(job);
+  }
+}

@@ -1,0 +1,190 @@
+package dev.ser.web.job;
+
+import dev.ser.domain.SerException;
+import dev.ser.domain.account.UserId;
+import dev.ser.domain.job.Job;
+import dev.ser.domain.job.JobFile;
+import dev.ser.domain.job.JobId;
+import dev.ser.domain.recording.RecordingSource;
+import dev.ser.storage.blob.BlobKey;
+import dev.ser.storage.job.Jobs;
+import dev.ser.web.Storage;
+import dev.ser.web.WebSettings;
+import dev.ser.web.account.Caller;
+import dev.ser.web.account.CurrentCaller;
+import dev.ser.web.analysis.Analyses;
+import dev.ser.web.analysis.PredictionsResource;
+import dev.ser.web.analysis.Upload;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code /api/v1/jobs}: a batch of recordings analysed in the background. {@code POST} takes the
+ * bodies {@code /api/v1/predictions} takes, or several {@code file} parts in one multipart request,
+ * stores them and answers 202 with a {@code Location}; {@code GET /api/v1/jobs/{id}} follows it
+ * (state, progress, the predictions made). A signed-in caller's job and predictions are theirs and
+ * only theirs to read; an anonymous job is readable by whoever holds its (unguessable) id, and its
+ * predictions are kept like any anonymous analysis.
+ */
+@Path("jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class JobsResource {
+  private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
+  @Inject Storage storage;
+  @Inject JobQueue queue;
+  @Inject Callbacks callbacks;
+  @Inject Analyses analyses;
+  @Inject CurrentCaller caller;
+  @Inject WebSettings settings;
+
+  @Inject
+  @ConfigProperty(name = "ser.jobs.max-files", defaultValue = "20")
+  int maxFiles;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      operationId = "createJobFromForm",
+      summary = "Analyse one or more uploaded files (multipart fields 'file') in the background")
+  @APIResponse(responseCode = "202", description = "the job, queued; Location is its URL")
+  @APIResponse(
+      responseCode = "400",
+      description = "no file, too many files, a bad channels value or a callback not allowed")
+  @APIResponse(responseCode = "413", description = "a file over the upload limit")
+  @APIResponse(responseCode = "415", description = "a file that is not audio")
+  public Response createFromForm(
+      List<EntityPart> parts,
+      @Parameter(description = "mixed (default) or separate, as for predictions")
+          @QueryParam("channels")
+          @DefaultValue("mixed")
+          String channels,
+      @Parameter(description = "URL to POST the finished job to; only hosts an admin allows")
+          @QueryParam("callback")
+          String callback,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
+    if (contentLength != null
+        && contentLength > maxFiles * (settings.maxUploadBytes() + MULTIPART_OVERHEAD)) {
+      throw Upload.tooLarge(settings.maxUploadBytes());
+    }
+    List<Upload> uploads = new ArrayList<>();
+    for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
+      if (!part.getName().equals("file")) {
+        continue;
+      }
+      if (uploads.size() == maxFiles) {
+        throw tooManyFiles();
+      }
+      uploads.add(
+          new Upload(
+              Upload.readLimited(part.getContent(), settings.maxUploadBytes()),
+              part.getMediaType() == null
+                  ? Optional.empty()
+                  : Optional.of(part.getMediaType().toString()),
+              part.getFileName(),
+              RecordingSource.UPLOAD));
+    }
+    return created(uploads, channels, callback);
+  }
+
+  @POST
+  @Consumes({"audio/*", "video/webm", "video/mp4", "video/ogg", MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(
+      operationId = "createJob",
+      summary = "Analyse audio sent as the raw body, with its Content-Type, in the background")
+  @APIResponse(responseCode = "202", description = "the job, queued; Location is its URL")
+  public Response create(
+      InputStream body,
+      @QueryParam("channels") @DefaultValue("mixed") String channels,
+      @QueryParam("callback") String callback,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    return created(
+        List.of(
+            new Upload(
+                Upload.readLimited(body, settings.maxUploadBytes()),
+                Optional.ofNullable(contentType),
+                Optional.empty(),
+                RecordingSource.UPLOAD)),
+        channels,
+        callback);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(operationId = "getJob", summary = "A job: state, progress and its predictions")
+  @APIResponse(responseCode = "200", description = "the job")
+  @APIResponse(responseCode = "404", description = "no such job, or not yours")
+  public JobJson get(@PathParam("id") String id) {
+    Caller who = caller.ofApi();
+    return JobId.parse(id)
+        .flatMap(jobId -> storage.database().inTransaction(em -> new Jobs(em).find(jobId)))
+        .filter(job -> job.owner().isEmpty() || job.owner().equals(who.userId()))
+        .map(JobJson::of)
+        .orElseThrow(() -> new SerException("not_found", "No job '" + id + "'."));
+  }
+
+  /** Checks every upload, stores their audio and the job, queues it: all or nothing. */
+  private Response created(List<Upload> uploads, String channels, String callback) {
+    if (uploads.isEmpty()) {
+      throw new SerException(
+          "missing_file", "Send the audio in one or more multipart fields named 'file'.");
+    }
+    String mode =
+        PredictionsResource.channelMode(channels).name().toLowerCase(java.util.Locale.ROOT);
+    Optional<String> target = callbacks.check(callback);
+    uploads.forEach(analyses::requireAcceptable);
+    Caller who = caller.ofApi();
+    Optional<UserId> owner = who.userId();
+    JobId id = JobId.random();
+    List<JobFile> files = new ArrayList<>();
+    List<BlobKey> stored = new ArrayList<>();
+    try {
+      for (int i = 0; i < uploads.size(); i++) {
+        Upload upload = uploads.get(i);
+        BlobKey key = BlobKey.forJobFile(id, i);
+        String type = upload.declaredType().orElse("");
+        storage
+            .store()
+            .put(key, upload.bytes(), type.isEmpty() ? "application/octet-stream" : type);
+        stored.add(key);
+        files.add(JobFile.waiting(upload.filename().orElse("file-" + (i + 1)), type, key.value()));
+      }
+      Job job = Job.queued(id, owner, mode, files, target, Instant.now());
+      storage.database().execute(em -> new Jobs(em).add(job));
+      queue.enqueue(id);
+      return Response.accepted(JobJson.of(job)).location(URI.create("/api/v1/jobs/" + id)).build();
+    } catch (RuntimeException e) {
+      stored.forEach(key -> storage.store().delete(key));
+      throw e;
+    }
+  }
+
+  private SerException tooManyFiles() {
+    return new SerException(
+        "too_many_files", "A job takes at most " + maxFiles + " files; send the rest in another.");
+  }
+}
