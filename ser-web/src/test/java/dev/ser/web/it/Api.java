@@ -119,6 +119,15 @@ final class Api {
   /** Posts {@code files} as {@code file} fields of one multipart/form-data request. */
   Answer postFiles(String path, List<Part> files, String token) {
     String boundary = "----ser" + UUID.randomUUID();
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, files)));
+    return send(withToken(request, token));
+  }
+
+  /** A multipart/form-data body of {@code files}, each a field named {@code file}. */
+  static byte[] multipart(String boundary, List<Part> files) {
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     for (Part file : files) {
       body.writeBytes(
@@ -134,11 +143,7 @@ final class Api {
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request =
-        request(path)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    return send(withToken(request, token));
+    return body.toByteArray();
   }
 
   Answer get(String path, String token) {

@@ -84,6 +84,10 @@ final class KillableServer implements AutoCloseable {
     return log;
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** {@code SIGKILL}, as the OOM killer or a pulled plug does it; returns once the JVM is gone. */
   void kill() {
     process.destroyForcibly();
