@@ -35,6 +35,11 @@
     });
   });
 
+  // History while a batch is analysed: reload until its jobs are done.
+  if (document.getElementById("jobs-running")) {
+    setTimeout(function () { location.reload(); }, 3000);
+  }
+
   var recorder = document.getElementById("recorder");
   if (!recorder) {
     return;

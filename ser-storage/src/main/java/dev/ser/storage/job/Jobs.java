@@ -1,9 +1,12 @@
 package dev.ser.storage.job;
 
+import dev.ser.domain.account.UserId;
 import dev.ser.domain.job.Job;
 import dev.ser.domain.job.JobId;
+import dev.ser.domain.job.JobState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code jobs} table, within the caller's transaction. */
@@ -26,6 +29,22 @@ public final class Jobs {
   public Optional<Job> findForUpdate(JobId id) {
     return Optional.ofNullable(em.find(JobEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
         .map(JobEntity::toJob);
+  }
+
+  /** {@code owner}'s jobs still queued or running, newest first (at most 50). */
+  public List<Job> unfinishedOf(UserId owner) {
+    return em
+        .createQuery(
+            "SELECT j FROM JobEntity j WHERE j.ownerId = :owner AND j.state IN :states"
+                + " ORDER BY j.createdAt DESC",
+            JobEntity.class)
+        .setParameter("owner", owner.value())
+        .setParameter("states", List.of(JobState.QUEUED, JobState.RUNNING))
+        .setMaxResults(50)
+        .getResultList()
+        .stream()
+        .map(JobEntity::toJob)
+        .toList();
   }
 
   /** Writes {@code job} over its row. */

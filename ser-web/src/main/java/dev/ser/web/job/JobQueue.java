@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -65,6 +66,19 @@ public class JobQueue {
             .build();
     scheduler.start();
     LOG.info(() -> "job worker started: " + threads + " threads, polling every " + pollInterval);
+  }
+
+  /**
+   * Runs one job. A failure is logged here (db-scheduler logs through SLF4J, which has no binding
+   * in this application) and left to db-scheduler, which tries the job again later.
+   */
+  private void run(String id) {
+    try {
+      runner.run(JobId.parse(id).orElseThrow());
+    } catch (RuntimeException | Error e) {
+      LOG.log(Level.SEVERE, "job " + id + " failed; it will be tried again", e);
+      throw e;
+    }
   }
 
   /** Puts a job in the queue; any instance's worker may run it. */

@@ -1,18 +1,14 @@
 package dev.ser.web.job;
 
 import dev.ser.domain.SerException;
-import dev.ser.domain.account.UserId;
 import dev.ser.domain.job.Job;
-import dev.ser.domain.job.JobFile;
 import dev.ser.domain.job.JobId;
 import dev.ser.domain.recording.RecordingSource;
-import dev.ser.storage.blob.BlobKey;
 import dev.ser.storage.job.Jobs;
 import dev.ser.web.Storage;
 import dev.ser.web.WebSettings;
 import dev.ser.web.account.Caller;
 import dev.ser.web.account.CurrentCaller;
-import dev.ser.web.analysis.Analyses;
 import dev.ser.web.analysis.PredictionsResource;
 import dev.ser.web.analysis.Upload;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +51,8 @@ public class JobsResource {
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
   @Inject Storage storage;
-  @Inject JobQueue queue;
+  @Inject JobSubmissions submissions;
   @Inject Callbacks callbacks;
-  @Inject Analyses analyses;
   @Inject CurrentCaller caller;
   @Inject WebSettings settings;
 
@@ -147,40 +141,16 @@ public class JobsResource {
         .orElseThrow(() -> new SerException("not_found", "No job '" + id + "'."));
   }
 
-  /** Checks every upload, stores their audio and the job, queues it: all or nothing. */
   private Response created(List<Upload> uploads, String channels, String callback) {
-    if (uploads.isEmpty()) {
-      throw new SerException(
-          "missing_file", "Send the audio in one or more multipart fields named 'file'.");
-    }
-    String mode =
-        PredictionsResource.channelMode(channels).name().toLowerCase(java.util.Locale.ROOT);
-    Optional<String> target = callbacks.check(callback);
-    uploads.forEach(analyses::requireAcceptable);
-    Caller who = caller.ofApi();
-    Optional<UserId> owner = who.userId();
-    JobId id = JobId.random();
-    List<JobFile> files = new ArrayList<>();
-    List<BlobKey> stored = new ArrayList<>();
-    try {
-      for (int i = 0; i < uploads.size(); i++) {
-        Upload upload = uploads.get(i);
-        BlobKey key = BlobKey.forJobFile(id, i);
-        String type = upload.declaredType().orElse("");
-        storage
-            .store()
-            .put(key, upload.bytes(), type.isEmpty() ? "application/octet-stream" : type);
-        stored.add(key);
-        files.add(JobFile.waiting(upload.filename().orElse("file-" + (i + 1)), type, key.value()));
-      }
-      Job job = Job.queued(id, owner, mode, files, target, Instant.now());
-      storage.database().execute(em -> new Jobs(em).add(job));
-      queue.enqueue(id);
-      return Response.accepted(JobJson.of(job)).location(URI.create("/api/v1/jobs/" + id)).build();
-    } catch (RuntimeException e) {
-      stored.forEach(key -> storage.store().delete(key));
-      throw e;
-    }
+    Job job =
+        submissions.submit(
+            uploads,
+            PredictionsResource.channelMode(channels),
+            callbacks.check(callback),
+            caller.ofApi());
+    return Response.accepted(JobJson.of(job))
+        .location(URI.create("/api/v1/jobs/" + job.id()))
+        .build();
   }
 
   private SerException tooManyFiles() {

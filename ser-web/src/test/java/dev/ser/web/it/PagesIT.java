@@ -211,6 +211,34 @@ class PagesIT {
   }
 
   @Test
+  void aSignedInUserSendsSeveralFilesAtOnceAndWatchesThemArriveInTheHistory() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    Path mp3 = Path.of("src/test/resources/audio/speech_16k.mp3");
+    try (Browser browser = Browser.open()) {
+      browser.register(username, PASSWORD);
+      browser.go("");
+      browser
+          .find("[id='batch:files']")
+          .sendKeys(
+              String.join(
+                  "\n",
+                  WAV.toAbsolutePath().toString(),
+                  mp3.toAbsolutePath().toString(),
+                  WAV.toAbsolutePath().toString()));
+      browser.click("batch:submit");
+
+      assertThat(browser.currentPath()).isEqualTo("/history.xhtml");
+      browser.screenshot("history-batch");
+      new WebDriverWait(browser.driver, Duration.ofSeconds(120))
+          .until(
+              driver ->
+                  driver.findElements(By.cssSelector(".history-row")).size() == 3
+                      && driver.findElements(By.id("jobs-running")).isEmpty());
+      assertThat(browser.all(".history-row")).hasSize(3);
+    }
+  }
+
+  @Test
   void emptyFormsSayWhatIsMissingNextToTheField() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {

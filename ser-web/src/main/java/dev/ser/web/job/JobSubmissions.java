@@ -1,0 +1,83 @@
+package dev.ser.web.job;
+
+import dev.ser.audio.decode.ChannelMode;
+import dev.ser.domain.SerException;
+import dev.ser.domain.job.Job;
+import dev.ser.domain.job.JobFile;
+import dev.ser.domain.job.JobId;
+import dev.ser.storage.blob.BlobKey;
+import dev.ser.storage.job.Jobs;
+import dev.ser.web.Storage;
+import dev.ser.web.account.Caller;
+import dev.ser.web.analysis.Analyses;
+import dev.ser.web.analysis.Upload;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Makes a job of uploads, for the API and the home page alike: every upload checked as an analysis
+ * would check it, their audio stored, the job's row written and the job queued; all or nothing (a
+ * failure deletes what was stored).
+ */
+@ApplicationScoped
+public class JobSubmissions {
+  @Inject Storage storage;
+  @Inject JobQueue queue;
+  @Inject Analyses analyses;
+
+  /**
+   * @param callback a URL {@link Callbacks#check} allowed, if any
+   * @throws SerException {@code missing_file} without uploads, or what {@link
+   *     Analyses#requireAcceptable} says of one
+   */
+  public Job submit(
+      List<Upload> uploads, ChannelMode mode, Optional<String> callback, Caller caller) {
+    if (uploads.isEmpty()) {
+      throw new SerException(
+          "missing_file", "Send the audio in one or more multipart fields named 'file'.");
+    }
+    uploads.forEach(analyses::requireAcceptable);
+    JobId id = JobId.random();
+    List<JobFile> files = new ArrayList<>();
+    List<BlobKey> stored = new ArrayList<>();
+    try {
+      for (int i = 0; i < uploads.size(); i++) {
+        Upload upload = uploads.get(i);
+        BlobKey key = BlobKey.forJobFile(id, i);
+        String type = upload.declaredType().orElse("");
+        storage
+            .store()
+            .put(key, upload.bytes(), type.isEmpty() ? "application/octet-stream" : type);
+        stored.add(key);
+        files.add(JobFile.waiting(upload.filename().orElse("file-" + (i + 1)), type, key.value()));
+      }
+      Job job =
+          Job.queued(
+              id,
+              caller.userId(),
+              mode.name().toLowerCase(Locale.ROOT),
+              files,
+              callback,
+              Instant.now());
+      storage.database().execute(em -> new Jobs(em).add(job));
+      queue.enqueue(id);
+      return job;
+    } catch (RuntimeException e) {
+      stored.forEach(key -> storage.store().delete(key));
+      throw e;
+    }
+  }
+
+  /** The caller's jobs of the last day that are not finished yet, newest first. */
+  public List<Job> unfinishedOf(Caller caller) {
+    return caller
+        .userId()
+        .map(owner -> storage.database().inTransaction(em -> new Jobs(em).unfinishedOf(owner)))
+        .orElse(List.of());
+  }
+}
