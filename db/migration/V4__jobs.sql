@@ -5,6 +5,8 @@ CREATE TABLE jobs (
     id            uuid        PRIMARY KEY,
     -- NULL for an anonymous job, which anyone holding its id may read.
     owner_id      uuid        REFERENCES users (id) ON DELETE CASCADE,
+    -- Who the per-client limit counts it against: the account, else the network address.
+    client_key    varchar(200) NOT NULL,
     state         varchar(16) NOT NULL CHECK (state IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')),
     channels      varchar(16) NOT NULL CHECK (channels IN ('mixed', 'separate')),
     files         jsonb       NOT NULL CHECK (jsonb_typeof(files) = 'array'),
@@ -18,6 +20,7 @@ CREATE TABLE jobs (
 
 CREATE INDEX jobs_owner_created_idx ON jobs (owner_id, created_at DESC) WHERE owner_id IS NOT NULL;
 CREATE INDEX jobs_created_idx ON jobs (created_at);
+CREATE INDEX jobs_client_unfinished_idx ON jobs (client_key) WHERE state IN ('QUEUED', 'RUNNING');
 
 -- db-scheduler's queue (com.github.kagkarlsson:db-scheduler 16, PostgreSQL): one row per job
 -- waiting or running; the instances of the application poll it and lock a row to run it.

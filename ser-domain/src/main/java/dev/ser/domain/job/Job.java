@@ -11,6 +11,7 @@ import java.util.Optional;
  * A batch of recordings analysed in the background.
  *
  * @param owner the account the job and its predictions belong to; empty for an anonymous one
+ * @param client who the per-client limit counts the job against: the account, else the address
  * @param channels {@code mixed} or {@code separate}, as for a prediction
  * @param callback where to POST the job when it finishes, if anywhere
  * @param attempts how many times a worker started it (a crashed run is retried once)
@@ -19,6 +20,7 @@ import java.util.Optional;
 public record Job(
     JobId id,
     Optional<UserId> owner,
+    String client,
     JobState state,
     String channels,
     List<JobFile> files,
@@ -31,6 +33,7 @@ public record Job(
 
   public Job {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(client, "client");
     Objects.requireNonNull(state, "state");
     files = List.copyOf(files);
   }
@@ -39,6 +42,7 @@ public record Job(
   public static Job queued(
       JobId id,
       Optional<UserId> owner,
+      String client,
       String channels,
       List<JobFile> files,
       Optional<String> callback,
@@ -46,6 +50,7 @@ public record Job(
     return new Job(
         id,
         owner,
+        client,
         JobState.QUEUED,
         channels,
         files,
@@ -62,6 +67,7 @@ public record Job(
     return new Job(
         id,
         owner,
+        client,
         JobState.RUNNING,
         channels,
         files,
@@ -80,6 +86,7 @@ public record Job(
     return new Job(
         id,
         owner,
+        client,
         state,
         channels,
         changed,
@@ -101,6 +108,7 @@ public record Job(
       return new Job(
           id,
           owner,
+          client,
           JobState.DONE,
           channels,
           files,
@@ -123,6 +131,7 @@ public record Job(
     return new Job(
         id,
         owner,
+        client,
         JobState.FAILED,
         channels,
         files,

@@ -29,6 +29,9 @@ public class JobEntity {
   @Column(name = "owner_id")
   private UUID ownerId;
 
+  @Column(name = "client_key", nullable = false)
+  private String clientKey;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private JobState state;
@@ -68,6 +71,7 @@ public class JobEntity {
   /** Copies everything but the identity and creation time from {@code job}. */
   void update(Job job) {
     this.ownerId = job.owner().map(UserId::value).orElse(null);
+    this.clientKey = job.client();
     this.state = job.state();
     this.channels = job.channels();
     this.files = job.files();
@@ -82,6 +86,7 @@ public class JobEntity {
     return new Job(
         new JobId(id),
         Optional.ofNullable(ownerId).map(UserId::new),
+        clientKey,
         state,
         channels,
         files,

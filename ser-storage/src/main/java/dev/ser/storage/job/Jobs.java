@@ -47,6 +47,16 @@ public final class Jobs {
         .toList();
   }
 
+  /** How many of {@code client}'s jobs are queued or running. */
+  public long unfinishedCount(String client) {
+    return em.createQuery(
+            "SELECT count(j) FROM JobEntity j WHERE j.clientKey = :client AND j.state IN :states",
+            Long.class)
+        .setParameter("client", client)
+        .setParameter("states", List.of(JobState.QUEUED, JobState.RUNNING))
+        .getSingleResult();
+  }
+
   /** Writes {@code job} over its row. */
   public void save(Job job) {
     JobEntity row = em.find(JobEntity.class, job.id().value());

@@ -18,17 +18,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes a job of uploads, for the API and the home page alike: every upload checked as an analysis
  * would check it, their audio stored, the job's row written and the job queued; all or nothing (a
- * failure deletes what was stored).
+ * failure deletes what was stored). A client (account, or address without one) may have {@code
+ * ser.jobs.max-unfinished-per-client} (10) jobs waiting or running; more is 429.
  */
 @ApplicationScoped
 public class JobSubmissions {
   @Inject Storage storage;
   @Inject JobQueue queue;
   @Inject Analyses analyses;
+
+  @Inject
+  @ConfigProperty(name = "ser.jobs.max-unfinished-per-client", defaultValue = "10")
+  int maxUnfinished;
 
   /**
    * @param callback a URL {@link Callbacks#check} allowed, if any
@@ -42,6 +48,13 @@ public class JobSubmissions {
           "missing_file", "Send the audio in one or more multipart fields named 'file'.");
     }
     uploads.forEach(analyses::requireAcceptable);
+    String client = caller.clientKey();
+    long unfinished = storage.database().inTransaction(em -> new Jobs(em).unfinishedCount(client));
+    if (unfinished >= maxUnfinished) {
+      throw new SerException(
+          "too_many_requests",
+          "You already have " + unfinished + " jobs waiting or running; wait for one to finish.");
+    }
     JobId id = JobId.random();
     List<JobFile> files = new ArrayList<>();
     List<BlobKey> stored = new ArrayList<>();
@@ -60,6 +73,7 @@ public class JobSubmissions {
           Job.queued(
               id,
               caller.userId(),
+              client,
               mode.name().toLowerCase(Locale.ROOT),
               files,
               callback,
