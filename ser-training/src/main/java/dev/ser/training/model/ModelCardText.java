@@ -1,9 +1,13 @@
 package dev.ser.training.model;
 
 import dev.ser.domain.emotion.Emotion;
+import dev.ser.inference.Calibration;
 import dev.ser.inference.ModelCard;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** {@code MODEL_CARD.md}: the model card for people, written from the same {@link ModelCard}. */
 final class ModelCardText {
@@ -23,14 +27,7 @@ final class ModelCardText {
         .append(" frames (1 s) and the window probabilities are averaged; clips shorter than ")
         .append(card.minFrames())
         .append(" frames (0.5 s) are refused.\n\n");
-    md.append("## Limits\n\n");
-    md.append(
-        "Trained on ACTED speech (professional actors reading fixed sentences in a studio), in"
-            + " English (RAVDESS) and Polish (nEMO). Spontaneous speech, other languages, noisy"
-            + " rooms, children and elderly voices are outside what it has seen, and acted"
-            + " emotions are more intense than everyday ones: expect lower accuracy there."
-            + " nEMO has no disgust, so disgust is learned from RAVDESS alone. Do not use it to"
-            + " make decisions about people.\n\n");
+    md.append("## Limits\n\n").append(limits(card.training().corpora().keySet())).append("\n\n");
     md.append("## Input\n\n");
     md.append("Features: `").append(card.featureSpec()).append("`\n\n");
     md.append(
@@ -51,7 +48,10 @@ final class ModelCardText {
         .append(training.epochs())
         .append(" epochs run; kept: ")
         .append(training.keptWeights())
-        .append(" (chosen by the mean of the per-corpus validation UAs); ")
+        .append(
+            training.validationSpeakers().isEmpty()
+                ? " (no epoch chosen: every speaker trained); "
+                : " (chosen by the mean of the per-corpus validation UAs); ")
         .append(String.format(Locale.ROOT, "%.0f", training.seconds()))
         .append(" s of training on 2 shared CPU cores.\n\n");
     md.append("Corpora:\n\n");
@@ -71,7 +71,10 @@ final class ModelCardText {
         .forEach(
             (corpus, counts) ->
                 md.append("- ").append(corpus).append(": ").append(counts).append('\n'));
-    md.append("\n## Validation (held-out speakers, clip level)\n\n");
+    crossValidation(card, md);
+    if (!card.validation().isEmpty()) {
+      md.append("\n## Validation (held-out speakers, clip level)\n\n");
+    }
     for (Map.Entry<String, ModelCard.Metrics> entry : card.validation().entrySet()) {
       ModelCard.Metrics m = entry.getValue();
       md.append("### ").append(entry.getKey()).append("\n\n");
@@ -103,5 +106,71 @@ final class ModelCardText {
       md.append('\n');
     }
     return md.toString();
+  }
+
+  /** What the corpora trained on leave out. */
+  static String limits(Set<String> corpora) {
+    if (Set.of("ravdess", "nemo").containsAll(corpora)) {
+      return "Trained on ACTED speech (professional actors reading fixed sentences in a studio),"
+          + " in English (RAVDESS) and Polish (nEMO). Spontaneous speech, other languages, noisy"
+          + " rooms, children and elderly voices are outside what it has seen, and acted"
+          + " emotions are more intense than everyday ones: expect lower accuracy there. nEMO"
+          + " has no disgust, so disgust is learned from RAVDESS alone. Do not use it to make"
+          + " decisions about people.";
+    }
+    return "Trained on "
+        + corpora.size()
+        + " corpora ("
+        + String.join(", ", new TreeSet<>(corpora))
+        + "), mostly ACTED speech: actors reading fixed sentences in English, Polish, Amharic and"
+        + " Korean; only URDU-Dataset is unscripted (TV talk shows). Everyday speech is less"
+        + " intense than acting, and noisy rooms, children, elderly voices and languages not"
+        + " listed are outside what it has seen: expect lower accuracy there, and on corpora it"
+        + " has not heard at all expect less than the cross-validation below (which holds out"
+        + " speakers, not whole corpora). Disgust is in RAVDESS alone (20 actors, English), so"
+        + " it is the class learned from the fewest voices; fear is in three corpora, anger,"
+        + " happy, neutral and sad in all five. Do not use it to make decisions about people.";
+  }
+
+  /** The cross-validation estimates and the calibration fitted on the same held-out clips. */
+  private static void crossValidation(ModelCard card, StringBuilder md) {
+    if (card.crossValidation().isEmpty()) {
+      return;
+    }
+    md.append("\n## What to expect on new speakers (cross-validation)\n\n");
+    md.append(
+        "Every speaker held out once; each fold's model is the same recipe (weight average, no"
+            + " epoch chosen on the held-out voices). UA = mean recall of the classes a corpus"
+            + " has.\n\n");
+    md.append("| corpus | method | speakers | clips | UA mean | sd | fold range | pooled UA |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
+    new TreeMap<>(card.crossValidation())
+        .forEach(
+            (corpus, e) ->
+                md.append(
+                    String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %d | %d | %.1f %% | %.1f | %.1f-%.1f %% | %.1f %% |%n",
+                        corpus,
+                        e.method(),
+                        e.speakers(),
+                        e.clips(),
+                        100 * e.mean(),
+                        100 * e.sd(),
+                        100 * e.min(),
+                        100 * e.max(),
+                        100 * e.pooled())));
+    Calibration calibration = card.calibration();
+    if (calibration.clips() > 0) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%nCalibration: temperature %.3f fitted on the %d held-out clips (serving divides"
+                  + " the logits by it); expected calibration error %.3f before, %.3f after.%n",
+              calibration.temperature(),
+              calibration.clips(),
+              calibration.eceBefore(),
+              calibration.eceAfter()));
+    }
   }
 }
