@@ -2,7 +2,7 @@
 (function () {
   "use strict";
 
-  // A file over the server's limit is refused here, before megabytes are sent for nothing.
+  // An empty file, or one over the server's limit, is refused here, before anything is sent.
   document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
     var max = Number(input.getAttribute("data-max-bytes"));
     var message = document.createElement("p");
@@ -13,11 +13,17 @@
     input.closest("label, div").insertAdjacentElement("afterend", message);
     input.form.addEventListener("submit", function (event) {
       var file = input.files && input.files[0];
-      if (file && max > 0 && file.size > max) {
+      var problem = null;
+      if (file && file.size === 0) {
+        problem = "The file is empty (0 bytes): record or choose the audio again.";
+      } else if (file && max > 0 && file.size > max) {
+        problem = "That file is " + (file.size / 1048576).toFixed(1) +
+          " MB; the limit is " + Math.floor(max / 1048576) + " MB. Send a shorter clip.";
+      }
+      if (problem) {
         event.preventDefault();
         event.stopImmediatePropagation();
-        message.textContent = "That file is " + (file.size / 1048576).toFixed(1) +
-          " MB; the limit is " + Math.floor(max / 1048576) + " MB. Send a shorter clip.";
+        message.textContent = problem;
         message.hidden = false;
         input.setAttribute("aria-invalid", "true");
         input.setAttribute("aria-describedby", message.id);

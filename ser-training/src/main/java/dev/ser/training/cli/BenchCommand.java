@@ -28,13 +28,10 @@ import java.util.stream.Stream;
  * {@link #sections}.
  *
  * <p>The golden folder (../shared/golden next to the clone) is found from {@code --golden}, then
- * {@code SER_GOLDEN}, then relative to the repository this command was built in, then to the
- * working directory.
+ * {@code SER_GOLDEN}, then relative to the repository this command was built in, then the copy in
+ * the clone's own test resources, then relative to the working directory.
  */
 final class BenchCommand implements Main.Command {
-  /** librosa 0.10.2 on this machine type, same clip, same five features (issue 3). */
-  private static final double LIBROSA_FEATURES_MS = 17.0;
-
   private static final double WARM_UP_SECONDS = 3.0;
   private static final double MEASURE_SECONDS = 5.0;
   private static final double DECODE_WARM_UP_SECONDS = 1.0;
@@ -120,6 +117,10 @@ final class BenchCommand implements Main.Command {
     List<Path> inputs = new ArrayList<>();
     inputs.add(speech);
     Path formats = golden.resolve("formats");
+    if (!Files.isDirectory(formats)) {
+      // In a clone the encoded copies sit beside the golden files: src/test/resources/formats.
+      formats = golden.resolveSibling("formats");
+    }
     if (Files.isDirectory(formats)) {
       try (Stream<Path> files = Files.list(formats)) {
         files.filter(Files::isRegularFile).sorted().forEach(inputs::add);
@@ -153,26 +154,20 @@ final class BenchCommand implements Main.Command {
     Timing features = time(() -> extractor.extract(y), WARM_UP_SECONDS, MEASURE_SECONDS);
     out.printf(
         "%-22s %8s %8s %10s %10s %10s %10s %9s %9s%n",
-        "features (all five)", "frames", "audio", "median", "p10", "p90", "cpu", "RTF", "librosa");
+        "features (all five)", "frames", "audio", "median", "p10", "p90", "cpu", "RTF");
     out.printf(
-        "%-22s %8d %6.2f s %s %9.5f %8.1fx%n",
+        "%-22s %8d %6.2f s %s %9.5f%n",
         speech.getFileName(),
         extractor.extract(y).frames(),
         seconds,
         features.columns(),
-        features.medianMs() / 1000 / seconds,
-        LIBROSA_FEATURES_MS / features.medianMs());
+        features.medianMs() / 1000 / seconds);
     out.printf(
-        "  log-mel %d + mel power + MFCC %d + ZCR + RMS, model spec; %d runs after %.0f s warm-up;"
-            + " librosa 0.10.2 takes %.0f ms for the same (the last column is the speed-up)%n"
+        "  log-mel %d + mel power + MFCC %d + ZCR + RMS, model spec; %d runs after %.0f s warm-up%n"
             + "  median/p10/p90: wall clock per run; cpu: median CPU time of the calling thread per"
             + " run (below the wall clock when the thread waits for a core; FFmpeg's own decoder"
             + " threads are not in it)%n",
-        extractor.spec().nMels(),
-        extractor.spec().nMfcc(),
-        features.runs(),
-        WARM_UP_SECONDS,
-        LIBROSA_FEATURES_MS);
+        extractor.spec().nMels(), extractor.spec().nMfcc(), features.runs(), WARM_UP_SECONDS);
   }
 
   /** The times of many runs of one case, after a warm-up. */
@@ -238,6 +233,11 @@ final class BenchCommand implements Main.Command {
       Path candidate = clone.resolveSibling("shared").resolve("golden");
       if (Files.isDirectory(candidate)) {
         return candidate;
+      }
+      // Every clone has librosa's files for the tests.
+      Path inClone = clone.resolve("ser-audio/src/test/resources/golden");
+      if (Files.isDirectory(inClone)) {
+        return inClone;
       }
     } catch (URISyntaxException | RuntimeException e) {
       // fall through to the working directory

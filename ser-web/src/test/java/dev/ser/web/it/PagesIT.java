@@ -142,6 +142,22 @@ class PagesIT {
   }
 
   @Test
+  void anEmptyFileIsCalledEmptyNotMissing() throws java.io.IOException {
+    Path empty = java.nio.file.Files.createTempFile("empty", ".wav");
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.choose("upload:file", empty);
+      browser.click("upload:analyse");
+
+      assertThat(browser.await("[id='upload:file-too-large']").getText())
+          .contains("The file is empty (0 bytes)");
+      assertThat(browser.currentPath()).isIn("/", "/index.xhtml");
+    } finally {
+      java.nio.file.Files.delete(empty);
+    }
+  }
+
+  @Test
   void uploadingAToneSaysThereIsNoSpeechOnTheSamePage() {
     try (Browser browser = Browser.open()) {
       browser.go("");
