@@ -43,6 +43,11 @@ final class Browser implements AutoCloseable {
     return open(List.of());
   }
 
+  /** A browser whose system asks for dark pages ({@code prefers-color-scheme: dark}). */
+  static Browser inDarkMode() {
+    return open(List.of("--blink-settings=preferredColorScheme=0"));
+  }
+
   /** A browser whose microphone plays {@code wav} (Chromium's fake capture device). */
   static Browser withFakeMicrophone(Path wav) {
     return open(

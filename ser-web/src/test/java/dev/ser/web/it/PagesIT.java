@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -138,6 +139,22 @@ class PagesIT {
       browser.screenshot("result-channels");
     } finally {
       java.nio.file.Files.delete(call);
+    }
+  }
+
+  @Test
+  void aSystemInDarkModeGetsDarkPagesWithLightText() {
+    try (Browser browser = Browser.inDarkMode()) {
+      browser.go("");
+      JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+
+      Object paper =
+          js.executeScript("return getComputedStyle(document.documentElement).backgroundColor");
+      Object ink = js.executeScript("return getComputedStyle(document.body).color");
+
+      assertThat(paper).isEqualTo("rgb(15, 19, 32)");
+      assertThat(ink).isEqualTo("rgb(230, 233, 242)");
+      browser.screenshot("home-dark");
     }
   }
 
