@@ -9,7 +9,7 @@ import java.util.Locale;
  * "decompression bomb") costs no more than a clip at the limit. The minimum is the shortest clip
  * the analysis can use. The decode-time budget guards it against input that is short but slow to
  * decode (a damaged stream that makes FFmpeg resynchronise frame after frame): a decode may take
- * {@code maxDecodeSeconds} plus one second per {@value #MIN_DECODE_SPEED} seconds of audio it has
+ * {@code maxDecodeSeconds} plus one second per {@code minDecodeSpeed} (100) seconds of audio it has
  * produced, so an hour-long call (decoded here at several hundred times real time) gets the time it
  * needs while a damaged stream that yields little audio is stopped as early as before.
  *
@@ -18,8 +18,11 @@ import java.util.Locale;
  * @param maxSeconds longer audio is rejected ({@link dev.ser.audio.AudioTooLongException})
  * @param maxDecodeSeconds wall-clock seconds one FFmpeg decode may take, besides the time its
  *     audio's length earns; past it the decode stops with code {@value #TOO_COMPLEX}
+ * @param minDecodeSpeed seconds of audio per second of decoding that earn more time: one second per
+ *     this many seconds of audio decoded
  */
-public record DecodeLimits(double minSeconds, double maxSeconds, double maxDecodeSeconds) {
+public record DecodeLimits(
+    double minSeconds, double maxSeconds, double maxDecodeSeconds, double minDecodeSpeed) {
 
   /** The {@link AudioException#code()} of a decode stopped by {@link #maxDecodeSeconds()}. */
   public static final String TOO_COMPLEX = "audio_too_complex";
@@ -28,7 +31,7 @@ public record DecodeLimits(double minSeconds, double maxSeconds, double maxDecod
    * Audio decodes at several hundred times real time here; a stream slower than this, once past the
    * fixed budget, is damaged.
    */
-  public static final double MIN_DECODE_SPEED = 100;
+  public static final double DEFAULT_MIN_DECODE_SPEED = 100;
 
   /** Five minutes of audio decode in well under a second; two seconds is a damaged stream. */
   public static final double DEFAULT_MAX_DECODE_SECONDS = 2;
@@ -48,6 +51,14 @@ public record DecodeLimits(double minSeconds, double maxSeconds, double maxDecod
       throw new IllegalArgumentException(
           "maxDecodeSeconds must be a finite number > 0: " + maxDecodeSeconds);
     }
+    if (!(minDecodeSpeed > 0)) {
+      throw new IllegalArgumentException("minDecodeSpeed must be > 0: " + minDecodeSpeed);
+    }
+  }
+
+  /** Limits with the default speed that earns more decoding time. */
+  public DecodeLimits(double minSeconds, double maxSeconds, double maxDecodeSeconds) {
+    this(minSeconds, maxSeconds, maxDecodeSeconds, DEFAULT_MIN_DECODE_SPEED);
   }
 
   /** Limits on duration with the default decode-time budget. */
@@ -57,7 +68,12 @@ public record DecodeLimits(double minSeconds, double maxSeconds, double maxDecod
 
   /** The same duration limits with another decode-time budget. */
   public DecodeLimits withMaxDecodeSeconds(double seconds) {
-    return new DecodeLimits(minSeconds, maxSeconds, seconds);
+    return new DecodeLimits(minSeconds, maxSeconds, seconds, minDecodeSpeed);
+  }
+
+  /** The same limits where decoded audio earns time at another speed. */
+  public DecodeLimits withMinDecodeSpeed(double speed) {
+    return new DecodeLimits(minSeconds, maxSeconds, maxDecodeSeconds, speed);
   }
 
   /** The most sample frames allowed at {@code sampleRate}. */
@@ -86,10 +102,10 @@ public record DecodeLimits(double minSeconds, double maxSeconds, double maxDecod
 
     /**
      * Throws {@value #TOO_COMPLEX} once the decode has run longer than {@link #maxDecodeSeconds()}
-     * plus {@code audioSeconds / MIN_DECODE_SPEED}.
+     * plus {@code audioSeconds / minDecodeSpeed()}.
      */
     void require(double audioSeconds) {
-      double allowed = limits.maxDecodeSeconds() + audioSeconds / MIN_DECODE_SPEED;
+      double allowed = limits.maxDecodeSeconds() + audioSeconds / limits.minDecodeSpeed();
       if ((System.nanoTime() - start - elsewhere) / 1e9 > allowed) {
         throw limits.tooComplex();
       }

@@ -38,12 +38,27 @@ class AudioDecoderTimeLimitTest {
 
   @Test
   void decodeThatOutrunsItsBudgetStopsAsTooComplex() {
-    AudioDecoder hurried = new AudioDecoder(DecodeLimits.DEFAULT.withMaxDecodeSeconds(0.001));
+    // Audio earns time only at a million times real time: the 1 ms budget is all there is.
+    AudioDecoder hurried =
+        new AudioDecoder(DecodeLimits.DEFAULT.withMaxDecodeSeconds(0.001).withMinDecodeSpeed(1e6));
 
     AudioException e = catchThrowableOfType(AudioException.class, () -> hurried.decode(longMp3));
 
     assertThat(e.code()).isEqualTo("audio_too_complex");
     assertThat(e.getMessage()).contains("took longer than the 0.001 s limit");
+  }
+
+  /**
+   * An hour-long call must not be cut off by the 2 s meant for damaged streams: each second of
+   * audio decoded earns more time. A minute of MP3 takes longer than 20 ms to decode, but not
+   * longer than 20 ms plus its share at 50 times real time (1.2 s).
+   */
+  @Test
+  void decodedAudioEarnsItsShareOfTime() {
+    AudioDecoder tight =
+        new AudioDecoder(DecodeLimits.DEFAULT.withMaxDecodeSeconds(0.02).withMinDecodeSpeed(50));
+
+    assertThat(tight.decode(longMp3).durationSeconds()).isCloseTo(12 * 4.85, within(1.0));
   }
 
   @Test
