@@ -142,24 +142,7 @@ final class ModelCardText {
         "Every speaker held out once; each fold's model is the same recipe (weight average, no"
             + " epoch chosen on the held-out voices). UA = mean recall of the classes a corpus"
             + " has.\n\n");
-    md.append("| corpus | method | speakers | clips | UA mean | sd | fold range | pooled UA |\n");
-    md.append("|---|---|---|---|---|---|---|---|\n");
-    new TreeMap<>(card.crossValidation())
-        .forEach(
-            (corpus, e) ->
-                md.append(
-                    String.format(
-                        Locale.ROOT,
-                        "| %s | %s | %d | %d | %.1f %% | %.1f | %.1f-%.1f %% | %.1f %% |%n",
-                        corpus,
-                        e.method(),
-                        e.speakers(),
-                        e.clips(),
-                        100 * e.mean(),
-                        100 * e.sd(),
-                        100 * e.min(),
-                        100 * e.max(),
-                        100 * e.pooled())));
+    md.append(CrossValidation.table(new TreeMap<>(card.crossValidation())));
     Calibration calibration = card.calibration();
     if (calibration.clips() > 0) {
       md.append(

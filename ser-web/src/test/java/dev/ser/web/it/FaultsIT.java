@@ -21,10 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -98,13 +95,8 @@ class FaultsIT {
    */
   @BeforeAll
   static void startDatabase() throws IOException {
-    work =
-        Files.createTempDirectory(Files.createDirectories(Path.of("target")), "it-faults-")
-            .toAbsolutePath();
-    war =
-        Files.copy(
-            Path.of(System.getProperty("ser.war", "target/ser-web.war")),
-            work.resolve("ser-web.war"));
+    work = Workspace.create("it-faults-");
+    war = Workspace.copyWar(work);
     audio = work.resolve("data/audio");
     wav = Files.readAllBytes(Path.of("src/test/resources/audio/speech_16k.wav"));
     postgres = RestartablePostgres.create(work.resolve("postgres"));
@@ -119,8 +111,8 @@ class FaultsIT {
       postgres.close();
     }
     // The server's log stays for whoever reads a failure; the rest is hundreds of megabytes.
-    deleteRecursively(work.resolve("postgres"));
-    deleteRecursively(work.resolve("data"));
+    Workspace.deleteRecursively(work.resolve("postgres"));
+    Workspace.deleteRecursively(work.resolve("data"));
     Files.deleteIfExists(war);
   }
 
@@ -526,18 +518,5 @@ class FaultsIT {
     state.put("orphans", orphanKeys());
     state.put("log", server == null ? "no server" : server.log());
     return " " + state;
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(root)) {
-      paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-    }
-    for (Path path : paths) {
-      Files.delete(path);
-    }
   }
 }

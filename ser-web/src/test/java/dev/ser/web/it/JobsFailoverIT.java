@@ -18,13 +18,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,13 +48,8 @@ class JobsFailoverIT {
 
   @BeforeAll
   static void startDatabase() throws IOException {
-    work =
-        Files.createTempDirectory(Files.createDirectories(Path.of("target")), "it-jobs-")
-            .toAbsolutePath();
-    war =
-        Files.copy(
-            Path.of(System.getProperty("ser.war", "target/ser-web.war")),
-            work.resolve("ser-web.war"));
+    work = Workspace.create("it-jobs-");
+    war = Workspace.copyWar(work);
     postgres = RestartablePostgres.create(work.resolve("postgres"));
   }
 
@@ -66,8 +59,8 @@ class JobsFailoverIT {
     if (postgres != null) {
       postgres.close();
     }
-    deleteRecursively(work.resolve("postgres"));
-    deleteRecursively(work.resolve("data"));
+    Workspace.deleteRecursively(work.resolve("postgres"));
+    Workspace.deleteRecursively(work.resolve("data"));
     Files.deleteIfExists(war);
   }
 
@@ -233,19 +226,6 @@ class JobsFailoverIT {
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(root)) {
-      paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-    }
-    for (Path path : paths) {
-      Files.delete(path);
     }
   }
 }
