@@ -22,6 +22,7 @@ import java.util.Map;
  * @param durationSeconds the analysed audio's length
  * @param modelVersion the model that made it
  * @param source {@code upload}, {@code record} or {@code sample}
+ * @param filename the uploaded file's name as the client sent it; null when none was sent
  * @param createdAt ISO-8601 instant
  * @param timeline per-window results for audio longer than one window, else empty
  * @param segments the stretches of speech (pauses and non-speech left out), each with its own
@@ -39,6 +40,7 @@ public record PredictionJson(
     double durationSeconds,
     String modelVersion,
     String source,
+    String filename,
     String createdAt,
     List<Segment> timeline,
     List<Segment> segments,
@@ -96,6 +98,7 @@ public record PredictionJson(
         prediction.durationSeconds(),
         prediction.modelVersion(),
         analysed.recording().source().label(),
+        analysed.recording().originalFilename().orElse(null),
         analysed.recording().createdAt().toString(),
         prediction.timeline().stream().map(Segment::of).toList(),
         prediction.segments().stream().map(Segment::of).toList(),

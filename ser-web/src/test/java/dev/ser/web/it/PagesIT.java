@@ -232,7 +232,9 @@ class PagesIT {
 
       browser.go("history.xhtml");
       assertThat(browser.all(".history-row")).hasSize(1);
-      assertThat(browser.find(".history-row").getText()).contains(emotion);
+      assertThat(browser.find(".history-row").getText())
+          .contains(emotion)
+          .contains(WAV.getFileName().toString());
       browser.screenshot("history");
       browser.find(".history-row .delete").click();
       assertThat(browser.await("#history-empty").getText()).contains("Nothing yet");

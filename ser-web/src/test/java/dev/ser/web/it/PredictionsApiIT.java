@@ -119,6 +119,7 @@ class PredictionsApiIT {
         api.postMultipart("speech.wav", "audio/wav", Api.resource("speech_16k.wav"), token);
 
     assertThat(answer.status()).isEqualTo(201);
+    assertThat(answer.json().get("filename").asText()).isEqualTo("speech.wav");
     JsonNode segments = answer.json().get("segments");
     assertThat(segments).isNotEmpty();
     double duration = answer.json().get("durationSeconds").asDouble();
