@@ -129,14 +129,14 @@ public class ResultBacking {
     return channel == 0 ? " (left)" : " (right)";
   }
 
-  private static List<SpeechRow> rows(List<TimelineSegment> segments) {
+  /** A stretch's time as the player shows it, e.g. "0:04–0:12". */
+  public String span(TimelineSegment segment) {
+    return clock(segment.startSeconds()) + "–" + clock(segment.endSeconds());
+  }
+
+  private List<SpeechRow> rows(List<TimelineSegment> segments) {
     return segments.stream()
-        .map(
-            s ->
-                new SpeechRow(
-                    clock(s.startSeconds()) + "–" + clock(s.endSeconds()),
-                    s.emotion(),
-                    Math.round(100 * s.scores().of(s.emotion()))))
+        .map(s -> new SpeechRow(span(s), s.emotion(), Math.round(100 * s.scores().of(s.emotion()))))
         .toList();
   }
 

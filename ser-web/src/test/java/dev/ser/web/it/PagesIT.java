@@ -143,6 +143,28 @@ class PagesIT {
   }
 
   @Test
+  void timelineWindowsNameTheirTimeAsThePlayerShowsIt() throws java.io.IOException {
+    Path call = java.nio.file.Files.createTempFile("call", ".wav");
+    java.nio.file.Files.write(call, Api.stereoCall(6));
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.choose("upload:file", call);
+      browser.click("upload:analyse");
+
+      browser.await("#timeline");
+      List<String> titles =
+          browser.driver.findElements(By.cssSelector(".timeline-cell")).stream()
+              .map(cell -> cell.getAttribute("title"))
+              .toList();
+      assertThat(titles).hasSizeGreaterThan(5);
+      assertThat(titles)
+          .allMatch(t -> t.matches("\\d+:\\d\\d–\\d+:\\d\\d: [a-z]+"), "m:ss–m:ss: emotion");
+    } finally {
+      java.nio.file.Files.delete(call);
+    }
+  }
+
+  @Test
   void aSystemInDarkModeGetsDarkPagesWithLightText() {
     try (Browser browser = Browser.inDarkMode()) {
       browser.go("");
