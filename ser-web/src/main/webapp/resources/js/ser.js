@@ -35,9 +35,14 @@
     }, true);
   });
 
+  // While one analysis is sent, nothing else starts: the record button waits too.
   document.querySelectorAll("form[data-busy]").forEach(function (form) {
     form.addEventListener("submit", function () {
       form.classList.add("is-busy");
+      var record = document.getElementById("record-start");
+      if (record) {
+        record.disabled = true;
+      }
     });
   });
 
