@@ -57,7 +57,9 @@ public class PredictionsResource {
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(summary = "Analyse an uploaded file (multipart field 'file')")
+  @Operation(
+      operationId = "createPredictionFromForm",
+      summary = "Analyse an uploaded file (multipart field 'file')")
   @APIResponse(responseCode = "201", description = "the prediction, stored")
   @APIResponse(
       responseCode = "400",
@@ -94,7 +96,9 @@ public class PredictionsResource {
 
   @POST
   @Consumes({"audio/*", "video/webm", "video/mp4", "video/ogg", MediaType.APPLICATION_OCTET_STREAM})
-  @Operation(summary = "Analyse audio sent as the raw body, with its Content-Type")
+  @Operation(
+      operationId = "createPrediction",
+      summary = "Analyse audio sent as the raw body, with its Content-Type")
   @APIResponse(responseCode = "201", description = "the prediction, stored")
   public Response create(
       InputStream body,
@@ -120,14 +124,14 @@ public class PredictionsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One of your predictions")
+  @Operation(operationId = "getPrediction", summary = "One of your predictions")
   @SecurityRequirement(name = "token")
   public PredictionJson get(@PathParam("id") String id) {
     return PredictionJson.of(analyses.find(RecordingId.parse(id), caller.ofApi()));
   }
 
   @GET
-  @Operation(summary = "Your history, newest first, paged")
+  @Operation(operationId = "listPredictions", summary = "Your history, newest first, paged")
   @SecurityRequirement(name = "token")
   public PredictionPage list(
       @QueryParam("page") @DefaultValue("0") int page,
@@ -146,7 +150,9 @@ public class PredictionsResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Delete one of your predictions with its audio")
+  @Operation(
+      operationId = "deletePrediction",
+      summary = "Delete one of your predictions with its audio")
   @SecurityRequirement(name = "token")
   public Response delete(@PathParam("id") String id) {
     analyses.delete(RecordingId.parse(id), caller.ofApi());

@@ -39,7 +39,9 @@ public class ModelResource {
       Map<String, String> trainingCorpora) {}
 
   @GET
-  @Operation(summary = "The model card: version, labels, metrics, licence")
+  @Operation(
+      operationId = "getModel",
+      summary = "The model card: version, labels, metrics, licence")
   public ModelJson get() {
     ModelCard card =
         pipeline

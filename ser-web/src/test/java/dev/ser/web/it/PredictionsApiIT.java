@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -349,5 +353,14 @@ class PredictionsApiIT {
         .as("the channels query parameter is documented")
         .contains("channels")
         .contains("separate");
+    List<String> operationIds = new ArrayList<>();
+    Matcher ids = Pattern.compile("operationId: (\\S+)").matcher(openapi.body());
+    while (ids.find()) {
+      operationIds.add(ids.group(1));
+    }
+    assertThat(operationIds)
+        .as("every operation has its own id")
+        .doesNotHaveDuplicates()
+        .contains("createPrediction", "getPrediction", "createJob", "getJob", "getModel");
   }
 }
