@@ -165,6 +165,22 @@ class PagesIT {
   }
 
   @Test
+  void theApiPageShowsEveryOperationFromTheServersOwnOpenApiDocument() {
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      browser.driver.findElement(By.linkText("API")).click();
+
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+          // Seven: POST (either body), GET and DELETE of predictions, POST and GET of jobs, the
+          // model.
+          .until(driver -> driver.findElements(By.cssSelector(".opblock")).size() >= 7);
+      String page = browser.driver.findElement(By.id("swagger-ui")).getText();
+      assertThat(page).contains("/api/v1/predictions").contains("/api/v1/jobs/{id}");
+      browser.screenshot("api");
+    }
+  }
+
+  @Test
   void aSystemInDarkModeGetsDarkPagesWithLightText() {
     try (Browser browser = Browser.inDarkMode()) {
       browser.go("");
