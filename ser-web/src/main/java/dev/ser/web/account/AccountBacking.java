@@ -1,5 +1,6 @@
 package dev.ser.web.account;
 
+import dev.ser.domain.SerException;
 import dev.ser.domain.account.ApiToken;
 import dev.ser.domain.account.ApiTokenId;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +17,8 @@ import java.util.List;
 public class AccountBacking {
   @Inject Accounts accounts;
   @Inject CurrentCaller caller;
+
+  private String confirmation;
   @Inject FacesContext faces;
 
   private String tokenName;
@@ -41,9 +44,28 @@ public class AccountBacking {
     return "/account?faces-redirect=true";
   }
 
+  /**
+   * Deletes the account with its recordings, tokens and audio, once the username typed into the
+   * form matches: one click must not take everything.
+   */
   public String deleteEverything() throws ServletException {
+    String username = caller.inBrowser().requireAccount().username().value();
+    if (!username.equals(confirmation == null ? "" : confirmation.strip())) {
+      throw new SerException(
+          "confirmation_mismatch",
+          "Type your username, " + username + ", to delete the account and everything in it.");
+    }
     accounts.deleteEverything(caller.inBrowser());
     return logout();
+  }
+
+  /** What was typed to confirm the deletion. */
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
   }
 
   public String logout() throws ServletException {

@@ -147,7 +147,8 @@ class AuditIT {
       browser.click("token-form:create");
       secret = browser.await("#issued-token").getText();
       browser.go("account.xhtml");
-      browser.submit(browser.find("#token-list input[type=submit]"));
+      assertThat(browser.submitConfirmed(browser.find("#token-list input[type=submit]")))
+          .startsWith("Revoke the token 'nightly export'?");
     }
     UUID owner = userId(username);
 
@@ -175,6 +176,7 @@ class AuditIT {
       browser.register(username, PASSWORD);
       id = userId(username);
       browser.go("account.xhtml");
+      browser.find("[id='delete-form:confirm']").sendKeys(username);
       browser.click("delete-form:delete");
       browser.await(".hero");
     }
@@ -202,7 +204,8 @@ class AuditIT {
       sample = sampleId(name).toString();
       browser.submit(sampleButton(browser, name, "Unpublish"));
       browser.submit(sampleButton(browser, name, "Publish"));
-      browser.submit(sampleButton(browser, name, "Delete"));
+      assertThat(browser.submitConfirmed(sampleButton(browser, name, "Delete")))
+          .startsWith("Delete the sample '" + name + "'");
 
       browser.go("admin/audit.xhtml");
       List<String> shown =

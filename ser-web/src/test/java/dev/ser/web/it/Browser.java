@@ -135,6 +135,16 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id(inputId)).sendKeys(file.toAbsolutePath().toString());
   }
 
+  /** Accepts the confirmation dialog the page opened and returns its text. */
+  String confirmation() {
+    org.openqa.selenium.Alert alert =
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+            .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+    String text = alert.getText();
+    alert.accept();
+    return text;
+  }
+
   void click(String id) {
     driver.findElement(By.id(id)).click();
   }
@@ -147,6 +157,18 @@ final class Browser implements AutoCloseable {
     WebElement page = driver.findElement(By.tagName("html"));
     button.click();
     new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> replaced(page));
+  }
+
+  /**
+   * Clicks a button that asks for confirmation first (a delete), accepts the dialog and waits for
+   * the page the form posts to; returns the dialog's text.
+   */
+  String submitConfirmed(WebElement button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    button.click();
+    String text = confirmation();
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> replaced(page));
+    return text;
   }
 
   /**

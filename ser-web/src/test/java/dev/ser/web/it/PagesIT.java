@@ -275,6 +275,10 @@ class PagesIT {
           .contains(WAV.getFileName().toString());
       browser.screenshot("history");
       browser.find(".history-row .delete").click();
+      assertThat(browser.confirmation())
+          .as("the browser asks first, naming what goes")
+          .startsWith("Delete the analysis of")
+          .contains("cannot be undone");
       assertThat(browser.await("#history-empty").getText()).contains("Nothing yet");
 
       browser.submit(browser.find("#logout\\:go"));
@@ -351,7 +355,8 @@ class PagesIT {
 
       browser.go("account.xhtml");
       assertThat(browser.driver.getPageSource()).doesNotContain(token);
-      browser.submit(browser.find("#token-list input[type=submit]"));
+      assertThat(browser.submitConfirmed(browser.find("#token-list input[type=submit]")))
+          .startsWith("Revoke the token 'my script'?");
       assertThat(api.get("api/v1/predictions", token).status()).isEqualTo(401);
     }
   }
@@ -374,6 +379,14 @@ class PagesIT {
           .isEqualTo(1);
 
       browser.go("account.xhtml");
+      browser.find("[id='delete-form:confirm']").sendKeys("not-" + username);
+      browser.click("delete-form:delete");
+      assertThat(browser.await("#messages .error").getText())
+          .as("a wrong name deletes nothing")
+          .contains("Type your username, " + username);
+      assertThat(api.count("SELECT count(*) FROM users WHERE username = ?", username)).isEqualTo(1);
+      browser.find("[id='delete-form:confirm']").clear();
+      browser.find("[id='delete-form:confirm']").sendKeys(username);
       browser.click("delete-form:delete");
       browser.await(".hero");
 
