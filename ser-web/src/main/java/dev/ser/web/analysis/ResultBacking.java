@@ -59,11 +59,12 @@ public class ResultBacking {
     if (!prediction.isLowConfidence()) {
       return look.getHeadline();
     }
+    // Rounded down: a guess at 49.96 % must not read "unsure: 50 %".
     return String.format(
         Locale.ROOT,
         "Possibly %s, unsure: %d %%",
         look.getAdjective(),
-        Math.round(100 * prediction.confidence()));
+        (long) Math.floor(100 * prediction.confidence()));
   }
 
   static String runnerUp(Prediction prediction) {

@@ -26,6 +26,9 @@ class ResultWordingTest {
     Prediction unsure = prediction(0.05, 0.05, 0.10, 0.08, 0.33, 0.39);
 
     assertThat(ResultBacking.headline(unsure)).isEqualTo("Possibly sad, unsure: 39 %");
+    assertThat(ResultBacking.headline(prediction(0.4996, 0.3004, 0.05, 0.05, 0.05, 0.05)))
+        .as("just under the line reads under it")
+        .isEqualTo("Possibly angry, unsure: 49 %");
     assertThat(ResultBacking.runnerUp(unsure)).isEqualTo("Close behind: neutral, 33 %.");
   }
 

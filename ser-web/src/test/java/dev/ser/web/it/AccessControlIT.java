@@ -384,7 +384,7 @@ class AccessControlIT {
         "account.xhtml",
         "delete-form",
         page -> "delete-form:delete",
-        Map.of(),
+        Map.of("delete-form:confirm", leaving.username),
         null,
         () -> api.count("SELECT count(*) FROM users WHERE username = ?", leaving.username) == 0);
   }
