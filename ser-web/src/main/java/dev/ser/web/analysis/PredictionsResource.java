@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -83,14 +82,7 @@ public class PredictionsResource {
     if (file == null) {
       throw new SerException("missing_file", "Send the audio in a multipart field named 'file'.");
     }
-    Upload upload =
-        new Upload(
-            Upload.readLimited(file.getContent(), settings.maxUploadBytes()),
-            file.getMediaType() == null
-                ? Optional.empty()
-                : Optional.of(file.getMediaType().toString()),
-            file.getFileName(),
-            sourceOf(source));
+    Upload upload = Upload.of(file, settings.maxUploadBytes(), sourceOf(source));
     return created(analyses.analyse(upload, channelMode(channels), caller.ofApi()));
   }
 
@@ -113,12 +105,7 @@ public class PredictionsResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) {
     refuseOversized(contentLength);
-    Upload upload =
-        new Upload(
-            Upload.readLimited(body, settings.maxUploadBytes()),
-            Optional.ofNullable(contentType),
-            Optional.empty(),
-            RecordingSource.UPLOAD);
+    Upload upload = Upload.ofBody(body, contentType, settings.maxUploadBytes());
     return created(analyses.analyse(upload, channelMode(channels), caller.ofApi()));
   }
 

@@ -2,6 +2,8 @@ package dev.ser.web.analysis;
 
 import dev.ser.domain.SerException;
 import dev.ser.domain.recording.RecordingSource;
+import jakarta.servlet.http.Part;
+import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,10 +39,54 @@ public record Upload(
   }
 
   /**
+   * A file field of a page's form: its declared size is checked before a byte is read.
+   *
+   * @throws SerException {@code upload_too_large} over {@code maxBytes}
+   */
+  public static Upload of(Part file, long maxBytes, RecordingSource source) throws IOException {
+    if (file.getSize() > maxBytes) {
+      throw tooLarge(maxBytes);
+    }
+    try (InputStream in = file.getInputStream()) {
+      return new Upload(
+          readLimited(in, maxBytes),
+          Optional.ofNullable(file.getContentType()),
+          Optional.ofNullable(file.getSubmittedFileName()),
+          source);
+    }
+  }
+
+  /**
+   * A part of a multipart API request.
+   *
+   * @throws SerException {@code upload_too_large} over {@code maxBytes}
+   */
+  public static Upload of(EntityPart part, long maxBytes, RecordingSource source) {
+    return new Upload(
+        readLimited(part.getContent(), maxBytes),
+        Optional.ofNullable(part.getMediaType()).map(Object::toString),
+        part.getFileName(),
+        source);
+  }
+
+  /**
+   * Audio sent as an API request's whole body, with its {@code Content-Type}.
+   *
+   * @throws SerException {@code upload_too_large} over {@code maxBytes}
+   */
+  public static Upload ofBody(InputStream body, String contentType, long maxBytes) {
+    return new Upload(
+        readLimited(body, maxBytes),
+        Optional.ofNullable(contentType),
+        Optional.empty(),
+        RecordingSource.UPLOAD);
+  }
+
+  /**
    * Reads at most {@code maxBytes} from the stream; more is refused with {@code upload_too_large}
    * before anything is decoded.
    */
-  public static byte[] readLimited(InputStream in, long maxBytes) {
+  static byte[] readLimited(InputStream in, long maxBytes) {
     try {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {

@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Optional;
 
 /** The home page's upload and record form: one file in, the result page out. */
 @Named
@@ -26,24 +24,13 @@ public class UploadBacking {
   private boolean separateChannels;
 
   public String analyse() throws IOException {
-    if (file.getSize() > settings.maxUploadBytes()) {
-      throw Upload.tooLarge(settings.maxUploadBytes());
-    }
-    byte[] bytes;
-    try (InputStream in = file.getInputStream()) {
-      bytes = Upload.readLimited(in, settings.maxUploadBytes());
-    }
     RecordingSource from =
         RecordingSource.RECORD.label().equals(source)
             ? RecordingSource.RECORD
             : RecordingSource.UPLOAD;
     AnalysedRecording result =
         analyses.analyse(
-            new Upload(
-                bytes,
-                Optional.ofNullable(file.getContentType()),
-                Optional.ofNullable(file.getSubmittedFileName()),
-                from),
+            Upload.of(file, settings.maxUploadBytes(), from),
             separateChannels ? ChannelMode.SEPARATE : ChannelMode.MIXED,
             caller.inBrowser());
     return "/result?faces-redirect=true&id=" + result.id();

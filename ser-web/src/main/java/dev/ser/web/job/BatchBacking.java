@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,17 +31,7 @@ public class BatchBacking {
   public String submit() throws IOException {
     List<Upload> uploads = new ArrayList<>();
     for (Part file : files) {
-      if (file.getSize() > settings.maxUploadBytes()) {
-        throw Upload.tooLarge(settings.maxUploadBytes());
-      }
-      try (InputStream in = file.getInputStream()) {
-        uploads.add(
-            new Upload(
-                Upload.readLimited(in, settings.maxUploadBytes()),
-                Optional.ofNullable(file.getContentType()),
-                Optional.ofNullable(file.getSubmittedFileName()),
-                RecordingSource.UPLOAD));
-      }
+      uploads.add(Upload.of(file, settings.maxUploadBytes(), RecordingSource.UPLOAD));
     }
     if (uploads.isEmpty()) {
       throw new SerException("missing_file", "Choose one or more files first.");

@@ -30,7 +30,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -93,14 +92,7 @@ public class JobsResource {
       if (uploads.size() == maxFiles) {
         throw tooManyFiles();
       }
-      uploads.add(
-          new Upload(
-              Upload.readLimited(part.getContent(), settings.maxUploadBytes()),
-              part.getMediaType() == null
-                  ? Optional.empty()
-                  : Optional.of(part.getMediaType().toString()),
-              part.getFileName(),
-              RecordingSource.UPLOAD));
+      uploads.add(Upload.of(part, settings.maxUploadBytes(), RecordingSource.UPLOAD));
     }
     return created(uploads, channels, callback);
   }
@@ -117,14 +109,7 @@ public class JobsResource {
       @QueryParam("callback") String callback,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
     return created(
-        List.of(
-            new Upload(
-                Upload.readLimited(body, settings.maxUploadBytes()),
-                Optional.ofNullable(contentType),
-                Optional.empty(),
-                RecordingSource.UPLOAD)),
-        channels,
-        callback);
+        List.of(Upload.ofBody(body, contentType, settings.maxUploadBytes())), channels, callback);
   }
 
   @GET

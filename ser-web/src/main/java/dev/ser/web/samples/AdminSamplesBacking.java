@@ -14,9 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 
 /** The admin's sample library page: add, publish or unpublish, delete, and usage counts. */
 @Named
@@ -45,21 +43,13 @@ public class AdminSamplesBacking {
   }
 
   public String add() throws IOException {
-    byte[] bytes;
-    try (InputStream in = file.getInputStream()) {
-      bytes = Upload.readLimited(in, settings.maxUploadBytes());
-    }
     SampleRecording added =
         samples.add(
             caller.inBrowser(),
             name,
             expected,
             published,
-            new Upload(
-                bytes,
-                Optional.ofNullable(file.getContentType()),
-                Optional.ofNullable(file.getSubmittedFileName()),
-                RecordingSource.UPLOAD));
+            Upload.of(file, settings.maxUploadBytes(), RecordingSource.UPLOAD));
     faces.getExternalContext().getFlash().setKeepMessages(true);
     faces.addMessage(
         null,
