@@ -10,7 +10,6 @@ import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.emotion.EmotionScores;
 import dev.ser.domain.emotion.Prediction;
 import dev.ser.domain.emotion.TimelineSegment;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -143,17 +142,10 @@ public final class EmotionRecognizer {
       // Only with a minimum of 0 s: the whole recording is one segment.
       stretches = List.of(new SpeechActivity.Stretch(0, durationSeconds));
     }
-    List<TimelineSegment> segments = new ArrayList<>();
-    double[] sum = new double[Emotion.count()];
-    for (SpeechActivity.Stretch stretch : stretches) {
-      TimelineSegment segment = segment(stretch, timeline);
-      segments.add(segment);
-      for (int c = 0; c < sum.length; c++) {
-        sum[c] += segment.seconds() * segment.scores().probabilities()[c];
-      }
-    }
+    List<TimelineSegment> segments =
+        stretches.stream().map(stretch -> segment(stretch, timeline)).toList();
     return new Prediction(
-        EmotionScores.normalised(sum),
+        TimelineSegment.lengthWeighted(segments),
         model.version(),
         durationSeconds,
         timeline.size() > 1 ? List.copyOf(timeline) : List.of(),

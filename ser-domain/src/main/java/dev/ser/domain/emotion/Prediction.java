@@ -67,19 +67,12 @@ public record Prediction(
    */
   public static Prediction ofChannels(
       List<ChannelPrediction> channels, String modelVersion, double durationSeconds) {
-    double[] sum = new double[Emotion.count()];
-    for (ChannelPrediction channel : channels) {
-      for (TimelineSegment segment : channel.segments()) {
-        for (int c = 0; c < sum.length; c++) {
-          sum[c] += segment.seconds() * segment.scores().probabilities()[c];
-        }
-      }
-    }
     if (channels.stream().allMatch(channel -> channel.scores().isEmpty())) {
       throw new IllegalArgumentException("no channel holds speech");
     }
     return new Prediction(
-        EmotionScores.normalised(sum),
+        TimelineSegment.lengthWeighted(
+            channels.stream().flatMap(channel -> channel.segments().stream()).toList()),
         modelVersion,
         durationSeconds,
         List.of(),

@@ -1,5 +1,6 @@
 package dev.ser.domain.emotion;
 
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -21,5 +22,21 @@ public record TimelineSegment(double startSeconds, double endSeconds, EmotionSco
 
   public double seconds() {
     return endSeconds - startSeconds;
+  }
+
+  /**
+   * The scores of {@code segments} together: their mean weighted by each one's length, so a long
+   * stretch of speech counts for more than a short one.
+   *
+   * @throws IllegalArgumentException without segments
+   */
+  public static EmotionScores lengthWeighted(Collection<TimelineSegment> segments) {
+    double[] sum = new double[Emotion.count()];
+    for (TimelineSegment segment : segments) {
+      for (int c = 0; c < sum.length; c++) {
+        sum[c] += segment.seconds() * segment.scores().probabilities()[c];
+      }
+    }
+    return EmotionScores.normalised(sum);
   }
 }
