@@ -332,28 +332,23 @@ class FaultsIT {
     server =
         KillableServer.start(
             war,
-            Map.of(
-                "SER_DB_URL",
-                postgres.jdbcUrl(),
-                "SER_DB_USER",
-                "postgres",
-                "SER_DB_PASSWORD",
-                "postgres",
-                "SER_DATA_DIR",
-                work.resolve("data").toString(),
-                "SER_ADMIN_PASSWORD",
+            Workspace.environment(
+                postgres,
+                work,
                 "admin-password-for-fault-tests",
-                "SER_ANALYSIS_MAX_CONCURRENT_PER_CLIENT",
-                Integer.toString(2 * CLIENTS),
-                "SER_HOUSEKEEPING_INTERVAL",
-                "PT1S",
-                "SER_HOUSEKEEPING_ORPHAN_GRACE",
-                ORPHAN_GRACE.toString(),
-                "SER_RETENTION_DAYS",
-                Integer.toString(retentionDays),
-                // These tests age anonymous uploads by days; their own 24 h would take them first.
-                "SER_RETENTION_ANONYMOUS_HOURS",
-                "0"),
+                Map.of(
+                    "SER_ANALYSIS_MAX_CONCURRENT_PER_CLIENT",
+                    Integer.toString(2 * CLIENTS),
+                    "SER_HOUSEKEEPING_INTERVAL",
+                    "PT1S",
+                    "SER_HOUSEKEEPING_ORPHAN_GRACE",
+                    ORPHAN_GRACE.toString(),
+                    "SER_RETENTION_DAYS",
+                    Integer.toString(retentionDays),
+                    // These tests age anonymous uploads by days; their own 24 h would take them
+                    // first.
+                    "SER_RETENTION_ANONYMOUS_HOURS",
+                    "0")),
             work.resolve("server.log"));
     serverRetentionDays = retentionDays;
     System.out.printf(

@@ -149,24 +149,18 @@ class JobsFailoverIT {
     KillableServer server =
         KillableServer.start(
             war,
-            Map.of(
-                "SER_DB_URL",
-                postgres.jdbcUrl(),
-                "SER_DB_USER",
-                "postgres",
-                "SER_DB_PASSWORD",
-                "postgres",
-                "SER_DATA_DIR",
-                work.resolve("data").toString(),
-                "SER_ADMIN_PASSWORD",
+            Workspace.environment(
+                postgres,
+                work,
                 "admin-password-for-job-tests",
-                "SER_JOBS_HEARTBEAT",
-                "PT1S",
-                "SER_JOBS_THREADS",
-                "1",
-                // Twenty jobs from this one address are posted faster than they finish.
-                "SER_JOBS_MAX_UNFINISHED_PER_CLIENT",
-                "100"),
+                Map.of(
+                    "SER_JOBS_HEARTBEAT",
+                    "PT1S",
+                    "SER_JOBS_THREADS",
+                    "1",
+                    // Twenty jobs from this one address are posted faster than they finish.
+                    "SER_JOBS_MAX_UNFINISHED_PER_CLIENT",
+                    "100")),
             work.resolve("server-" + name + ".log"));
     servers.add(server);
     return server;

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +28,21 @@ final class Workspace {
   static Path copyWar(Path work) throws IOException {
     return Files.copy(
         Path.of(System.getProperty("ser.war", "target/ser-web.war")), work.resolve("ser-web.war"));
+  }
+
+  /**
+   * The environment of a server on {@code postgres} keeping its audio under {@code work/data}, with
+   * {@code settings} added (other {@code SER_*} values).
+   */
+  static Map<String, String> environment(
+      RestartablePostgres postgres, Path work, String adminPassword, Map<String, String> settings) {
+    Map<String, String> environment = new HashMap<>(settings);
+    environment.put("SER_DB_URL", postgres.jdbcUrl());
+    environment.put("SER_DB_USER", "postgres");
+    environment.put("SER_DB_PASSWORD", "postgres");
+    environment.put("SER_DATA_DIR", work.resolve("data").toString());
+    environment.put("SER_ADMIN_PASSWORD", adminPassword);
+    return environment;
   }
 
   /** Deletes {@code root} and everything below it, if it exists. */
