@@ -103,6 +103,14 @@ public final class EmotionRecognizer {
   }
 
   /**
+   * A live reading of a stream: a score of its last 3 s after every second (see {@link
+   * LiveRecognition}); samples at the model's rate.
+   */
+  public LiveRecognition startLive() {
+    return new LiveRecognition(this);
+  }
+
+  /**
    * A recognition of a whole recording as a decoder streams it, mixed or one channel at a time:
    * pass it to {@link dev.ser.audio.decode.AudioDecoder#stream} as the sink.
    */

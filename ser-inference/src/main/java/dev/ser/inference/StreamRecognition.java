@@ -28,13 +28,19 @@ public final class StreamRecognition {
   /** 60 s of 10 ms frames per block. */
   static final int BLOCK_FRAMES = 6_000;
 
+  /** Seconds of audio room at first, so a short clip does not take a whole block's memory. */
+  private static final int INITIAL_SECONDS = 8;
+
   /** Samples of context kept before a block: three frame hops, more than half any frame length. */
   private static final int LEFT_CONTEXT_FRAMES = 3;
 
   private final EmotionRecognizer recognizer;
   private final int hop;
 
-  /** Samples from {@link #bufferStart} on. */
+  /** Buffered samples at which a block is analysed: the block, its lookahead and context. */
+  private final int capacity;
+
+  /** Samples from {@link #bufferStart} on; grows up to {@link #capacity} as audio arrives. */
   private float[] buffer;
 
   private int buffered;
@@ -51,13 +57,17 @@ public final class StreamRecognition {
   StreamRecognition(EmotionRecognizer recognizer) {
     this.recognizer = recognizer;
     this.hop = recognizer.spec().hopLength();
-    this.buffer = new float[(BLOCK_FRAMES + ModelFrames.WINDOW_FRAMES + 8) * hop];
+    this.capacity = (BLOCK_FRAMES + ModelFrames.WINDOW_FRAMES + 8) * hop;
+    this.buffer = new float[Math.min(capacity, INITIAL_SECONDS * recognizer.spec().sampleRate())];
   }
 
   /** Feeds the next {@code length} samples of {@code samples} (at the model's rate). */
   public void accept(float[] samples, int length) {
     int offset = 0;
     while (offset < length) {
+      if (buffered == buffer.length && buffer.length < capacity) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min(capacity, 2L * buffer.length));
+      }
       int room = buffer.length - buffered;
       int take = Math.min(room, length - offset);
       System.arraycopy(samples, offset, buffer, buffered, take);
@@ -67,7 +77,7 @@ public final class StreamRecognition {
       buffered += take;
       received += take;
       offset += take;
-      if (buffered == buffer.length) {
+      if (buffered == capacity) {
         analyseBlock(false);
       }
     }
@@ -83,7 +93,7 @@ public final class StreamRecognition {
 
   /** The most seconds of audio {@link #heldSeconds()} can reach. */
   public double maxHeldSeconds() {
-    return (double) buffer.length / recognizer.spec().sampleRate();
+    return (double) capacity / recognizer.spec().sampleRate();
   }
 
   /** Seconds of audio fed so far. */

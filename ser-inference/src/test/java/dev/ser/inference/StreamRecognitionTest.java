@@ -1,18 +1,15 @@
 package dev.ser.inference;
 
+import static dev.ser.inference.TestRecordings.audio;
+import static dev.ser.inference.TestRecordings.sentences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.ser.audio.decode.AudioDecoder;
-import dev.ser.audio.decode.DecodedAudio;
 import dev.ser.audio.feature.FeatureExtractor;
 import dev.ser.audio.feature.FeatureSpec;
 import dev.ser.domain.emotion.Prediction;
 import dev.ser.domain.emotion.TimelineSegment;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,7 @@ class StreamRecognitionTest {
   }
 
   @Test
-  void chunkSizeDoesNotChangeTheResult() throws IOException {
+  void chunkSizeDoesNotChangeTheResult() {
     float[] recording = sentences(150);
 
     Prediction whole = recognizer.recognize(audio(recording));
@@ -126,39 +123,5 @@ class StreamRecognitionTest {
       recognition.accept(part, length);
     }
     return recognition.finish();
-  }
-
-  /**
-   * {@code seconds} of the test sentences one after another, each followed by a 1.5 s pause of
-   * quiet noise (-60 dBFS), as a long call sounds.
-   */
-  private static float[] sentences(double seconds) {
-    float[][] clips = {
-      clip("speech_16k.wav"), clip("ravdess_angry_actor03.wav"), clip("ravdess_sad_actor12.wav")
-    };
-    float[] recording = new float[(int) Math.round(seconds * 16_000)];
-    Random noise = new Random(7);
-    for (int i = 0; i < recording.length; i++) {
-      recording[i] = (float) (noise.nextGaussian() * 1e-3);
-    }
-    int at = 0;
-    for (int n = 0; at < recording.length; n++) {
-      float[] clip = clips[n % clips.length];
-      System.arraycopy(clip, 0, recording, at, Math.min(clip.length, recording.length - at));
-      at += clip.length + 24_000;
-    }
-    return recording;
-  }
-
-  private static float[] clip(String name) {
-    try (InputStream in = StreamRecognitionTest.class.getResourceAsStream(name)) {
-      return new AudioDecoder().decode(in.readAllBytes()).samples();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static DecodedAudio audio(float[] samples) {
-    return new DecodedAudio(samples, 16_000, "wav", 16_000, 1, samples.length / 16e3);
   }
 }
