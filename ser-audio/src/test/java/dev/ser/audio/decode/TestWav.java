@@ -26,7 +26,7 @@ final class TestWav {
     return wav(PCM, sampleRate, channels.length, bits, pcmData(bits, channels), false);
   }
 
-  private static byte[] pcmData(int bits, float[]... channels) {
+  static byte[] pcmData(int bits, float[]... channels) {
     int bytes = bits / 8;
     int frames = channels[0].length;
     ByteBuffer data = ByteBuffer.allocate(frames * channels.length * bytes);

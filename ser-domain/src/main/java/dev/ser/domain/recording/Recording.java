@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param id its identity
  * @param owner the signed-in user who made it; empty for an anonymous visitor
- * @param source upload, browser recording or sample
+ * @param source upload, browser recording, sample or live stream
  * @param audio what the stored bytes are
  * @param originalFilename the uploaded file's name as the browser sent it (display only, never a
  *     path); empty for recordings and samples

@@ -9,7 +9,9 @@ public enum RecordingSource {
   /** Recorded in the browser with MediaRecorder. */
   RECORD,
   /** Picked from the admin's sample library; the audio is the sample's, shared, not copied. */
-  SAMPLE;
+  SAMPLE,
+  /** Streamed over the live WebSocket as it was spoken, and kept at the client's request. */
+  LIVE;
 
   /** The lower-case name used on pages and in JSON. */
   public String label() {
@@ -23,6 +25,6 @@ public enum RecordingSource {
       }
     }
     throw new IllegalArgumentException(
-        "unknown recording source '" + label + "'; expected upload, record or sample");
+        "unknown recording source '" + label + "'; expected upload, record, sample or live");
   }
 }

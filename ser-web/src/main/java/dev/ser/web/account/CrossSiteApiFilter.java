@@ -60,7 +60,7 @@ public class CrossSiteApiFilter implements ContainerRequestFilter {
    * Origin} on cross-origin POST and DELETE; {@code Origin: null} (a sandboxed or privacy-sensitive
    * context) is never ours.
    */
-  static boolean isCrossSite(String secFetchSite, String origin, String host) {
+  public static boolean isCrossSite(String secFetchSite, String origin, String host) {
     if (secFetchSite != null) {
       String site = secFetchSite.trim().toLowerCase(Locale.ROOT);
       return !site.equals("same-origin") && !site.equals("none");

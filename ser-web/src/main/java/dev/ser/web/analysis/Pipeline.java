@@ -145,6 +145,15 @@ public class Pipeline {
     return Optional.ofNullable(model).map(EmotionModel::card);
   }
 
+  /**
+   * The recognizer, for live streams that feed it themselves.
+   *
+   * @throws ModelException {@code model_unavailable} when the model could not be loaded
+   */
+  public EmotionRecognizer recognizer() {
+    return requireRecognizer();
+  }
+
   private EmotionRecognizer requireRecognizer() {
     if (recognizer == null) {
       throw new ModelException(

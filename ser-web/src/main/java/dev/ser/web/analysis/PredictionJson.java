@@ -21,7 +21,7 @@ import java.util.Map;
  * @param probabilities label to probability, all six, in model order
  * @param durationSeconds the analysed audio's length
  * @param modelVersion the model that made it
- * @param source {@code upload}, {@code record} or {@code sample}
+ * @param source {@code upload}, {@code record}, {@code sample} or {@code live}
  * @param filename the uploaded file's name as the client sent it; null when none was sent
  * @param createdAt ISO-8601 instant
  * @param timeline per-window results for audio longer than one window, else empty

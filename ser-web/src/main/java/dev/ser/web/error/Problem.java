@@ -2,10 +2,13 @@ package dev.ser.web.error;
 
 import dev.ser.audio.AudioException;
 import dev.ser.domain.SerException;
+import dev.ser.inference.ModelException;
+import dev.ser.storage.StorageUnavailableException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -29,12 +32,16 @@ public record Problem(int status, String code, String message) {
           Map.entry("unauthorized", 401),
           Map.entry("forbidden", 403),
           Map.entry("not_found", 404),
+          Map.entry("idle_timeout", 408),
           Map.entry("conflict", 409),
           Map.entry("upload_too_large", 413),
           Map.entry("audio_too_long", 413),
+          Map.entry("frame_too_large", 413),
+          Map.entry("stream_too_long", 413),
           Map.entry("unsupported_audio", 415),
           Map.entry("unsupported_media_type", 415),
-          Map.entry("too_many_requests", 429));
+          Map.entry("too_many_requests", 429),
+          Map.entry("server_busy", 503));
 
   /**
    * How long a client should wait before retrying a 503: about the time a restarted database or
@@ -68,6 +75,30 @@ public record Problem(int status, String code, String message) {
   public static Problem internal(String incident) {
     return new Problem(
         500, "internal_error", "Something went wrong on our side (incident " + incident + ").");
+  }
+
+  /**
+   * The problem a failure (or one of its causes) stands for: the caller's mistake ({@link
+   * SerException}, {@link AudioException}) or an outage of storage or the model (503); empty for
+   * anything else, which is a fault of ours.
+   */
+  public static Optional<Problem> in(Throwable thrown) {
+    int depth = 0;
+    for (Throwable t = thrown; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof SerException e) {
+        return Optional.of(of(e));
+      }
+      if (t instanceof AudioException e) {
+        return Optional.of(of(e));
+      }
+      if (t instanceof StorageUnavailableException e) {
+        return Optional.of(unavailable(e.code()));
+      }
+      if (t instanceof ModelException e) {
+        return Optional.of(unavailable(e.code()));
+      }
+    }
+    return Optional.empty();
   }
 
   static Problem of(String code, String message) {

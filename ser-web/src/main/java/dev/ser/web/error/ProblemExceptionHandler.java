@@ -1,9 +1,5 @@
 package dev.ser.web.error;
 
-import dev.ser.audio.AudioException;
-import dev.ser.domain.SerException;
-import dev.ser.inference.ModelException;
-import dev.ser.storage.StorageUnavailableException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -38,7 +34,7 @@ public class ProblemExceptionHandler extends ExceptionHandlerWrapper {
         redirect(context, "/expired.xhtml");
         continue;
       }
-      Optional<Problem> problem = problemIn(thrown);
+      Optional<Problem> problem = Problem.in(thrown);
       if (problem.isEmpty()) {
         continue;
       }
@@ -94,24 +90,5 @@ public class ProblemExceptionHandler extends ExceptionHandlerWrapper {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static Optional<Problem> problemIn(Throwable thrown) {
-    int depth = 0;
-    for (Throwable t = thrown; t != null && depth < 16; t = t.getCause(), depth++) {
-      if (t instanceof SerException e) {
-        return Optional.of(Problem.of(e));
-      }
-      if (t instanceof AudioException e) {
-        return Optional.of(Problem.of(e));
-      }
-      if (t instanceof StorageUnavailableException e) {
-        return Optional.of(Problem.unavailable(e.code()));
-      }
-      if (t instanceof ModelException e) {
-        return Optional.of(Problem.unavailable(e.code()));
-      }
-    }
-    return Optional.empty();
   }
 }

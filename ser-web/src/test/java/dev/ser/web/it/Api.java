@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,17 +96,30 @@ final class Api {
     int n = speech.remaining() / 2;
     int offset = answerAfter * 16_000;
     int frames = n + offset;
-    ByteBuffer wav = ByteBuffer.allocate(44 + frames * 4).order(ByteOrder.LITTLE_ENDIAN);
-    wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + frames * 4);
-    wav.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
-    wav.putShort((short) 1).putShort((short) 2).putInt(16_000).putInt(16_000 * 4);
-    wav.putShort((short) 4).putShort((short) 16);
-    wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(frames * 4);
+    ByteBuffer pcm = ByteBuffer.allocate(frames * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < frames; i++) {
       short left = i < n ? speech.getShort(2 * i) : 0;
       short right = i >= offset ? speech.getShort(2 * (i - offset)) : 0;
-      wav.putShort(left).putShort(right);
+      pcm.putShort(left).putShort(right);
     }
+    return wav(16_000, 2, pcm.array());
+  }
+
+  /** The 16-bit PCM data of {@code speech_16k.wav}: 16 kHz mono, 4.85 s. */
+  static byte[] speechPcm() {
+    byte[] wav = resource("speech_16k.wav");
+    return Arrays.copyOfRange(wav, 44, wav.length);
+  }
+
+  /** A RIFF/WAVE file of 16-bit little-endian PCM {@code pcm}, interleaved channels. */
+  static byte[] wav(int sampleRate, int channels, byte[] pcm) {
+    ByteBuffer wav = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+    wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcm.length);
+    wav.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
+    wav.putShort((short) 1).putShort((short) channels).putInt(sampleRate);
+    wav.putInt(sampleRate * 2 * channels).putShort((short) (2 * channels)).putShort((short) 16);
+    wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(pcm.length);
+    wav.put(pcm);
     return wav.array();
   }
 

@@ -26,6 +26,12 @@ public final class RunningApp {
       System.getProperty("ser.admin.password", "admin-password-for-tests");
 
   /** The upload limit the tests run the application with: 25 MiB. */
+  /** Live streams' bounds on the test server: 40 s of audio, 3 s idle, 6 streams in total. */
+  static final int LIVE_MAX_SECONDS = 40;
+
+  static final int LIVE_IDLE_SECONDS = 3;
+  static final int LIVE_MAX_STREAMS = 6;
+
   static final long UPLOAD_LIMIT_BYTES = 25L * 1024 * 1024;
 
   private static RunningApp instance;
@@ -117,6 +123,10 @@ public final class RunningApp {
     builder.environment().put("SER_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_LIMIT_BYTES));
     // JobsApiIT's callback server listens here.
     builder.environment().put("SER_JOBS_CALLBACK_HOSTS", "127.0.0.1");
+    // LiveIT reaches every bound of a live stream in seconds, not half an hour.
+    builder.environment().put("SER_LIVE_MAX_SECONDS", String.valueOf(LIVE_MAX_SECONDS));
+    builder.environment().put("SER_LIVE_IDLE_SECONDS", String.valueOf(LIVE_IDLE_SECONDS));
+    builder.environment().put("SER_LIVE_MAX_STREAMS", String.valueOf(LIVE_MAX_STREAMS));
     long started = System.nanoTime();
     Process server;
     try {

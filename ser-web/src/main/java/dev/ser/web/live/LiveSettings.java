@@ -1,0 +1,54 @@
+package dev.ser.web.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The bounds of live streams, from MicroProfile Config (environment variables override). */
+@ApplicationScoped
+public class LiveSettings {
+  /** Seconds of audio one stream may send. */
+  @Inject
+  @ConfigProperty(name = "ser.live.max-seconds", defaultValue = "1800")
+  int maxSeconds;
+
+  /** Seconds a stream may stay silent on the wire (no frame, no message) before it is closed. */
+  @Inject
+  @ConfigProperty(name = "ser.live.idle-seconds", defaultValue = "10")
+  int idleSeconds;
+
+  /** Bytes one binary frame may hold: 256 KiB is over a second of 48 kHz stereo. */
+  @Inject
+  @ConfigProperty(name = "ser.live.max-frame-bytes", defaultValue = "262144")
+  int maxFrameBytes;
+
+  /** Streams open at once on this instance, all clients together. */
+  @Inject
+  @ConfigProperty(name = "ser.live.max-streams", defaultValue = "64")
+  int maxStreams;
+
+  /** Streams one client (account, or address without one) may have open: the analysis limit. */
+  @Inject
+  @ConfigProperty(name = "ser.analysis.max-concurrent-per-client")
+  int maxStreamsPerClient;
+
+  public int maxSeconds() {
+    return maxSeconds;
+  }
+
+  public int idleSeconds() {
+    return idleSeconds;
+  }
+
+  public int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  public int maxStreams() {
+    return maxStreams;
+  }
+
+  public int maxStreamsPerClient() {
+    return maxStreamsPerClient;
+  }
+}
