@@ -117,8 +117,181 @@
     stopButton.disabled = true;
   }
 
+  /* Live mode: PCM from an AudioWorklet over the WebSocket, an update every second. */
+  var liveBox = document.getElementById("record-live");
+  var livePanel = document.getElementById("live");
+  var liveNow = document.getElementById("live-now");
+  var liveStrip = document.getElementById("live-strip");
+  var liveFinal = document.getElementById("live-final");
+  var liveConfidence = document.getElementById("live-confidence");
+  var liveMaxSeconds = Number(recorder.getAttribute("data-live-max-seconds")) || 1800;
+  var STRIP_SECONDS = 30;
+  var live = null;
+
+  function percent(value) {
+    return Math.round(value * 100) + " %";
+  }
+
+  /* Only a change of emotion is announced; the confidence changes every second, silently. */
+  function say(now, confidence) {
+    if (liveNow.textContent !== now) liveNow.textContent = now;
+    liveConfidence.textContent = confidence;
+  }
+
+  function showUpdate(update) {
+    var bar = document.createElement("span");
+    if (update.speech) {
+      bar.className = "live-bar fill-" + update.emotion;
+      bar.style.height = Math.max(8, Math.round(update.confidence * 100)) + "%";
+      bar.title = update.t.toFixed(0) + " s: " + update.emotion + " " + percent(update.confidence);
+      say(update.emotion, percent(update.confidence));
+    } else {
+      bar.className = "live-bar pause";
+      bar.title = update.t.toFixed(0) + " s: nobody speaking";
+      say("nobody speaking", "");
+    }
+    liveStrip.appendChild(bar);
+    while (liveStrip.children.length > STRIP_SECONDS) liveStrip.removeChild(liveStrip.firstChild);
+  }
+
+  function stopLiveAudio() {
+    if (!live) return;
+    clearInterval(live.timer);
+    cancelAnimationFrame(live.frame);
+    if (live.node) live.node.disconnect();
+    live.stream.getTracks().forEach(function (track) { track.stop(); });
+    live.audio.close();
+    stopButton.disabled = true;
+  }
+
+  function endLive() {
+    if (!live || live.ending) return;
+    live.ending = true;
+    stopLiveAudio();
+    say("finishing…", "");
+    if (live.socket.readyState === WebSocket.OPEN) live.socket.send(JSON.stringify({ end: true }));
+  }
+
+  function failLive(text) {
+    if (live) {
+      live.failed = true;
+      stopLiveAudio();
+      if (live.socket.readyState <= WebSocket.OPEN) live.socket.close();
+      live = null;
+    }
+    say("stopped", "");
+    fail(text);
+  }
+
+  function startLive() {
+    if (!window.AudioWorkletNode || !window.WebSocket) {
+      fail("This browser cannot stream audio; record without live mode, or upload a file.");
+      return;
+    }
+    startButton.disabled = true;
+    liveStrip.textContent = "";
+    liveFinal.hidden = true;
+    say("listening…", "");
+    livePanel.hidden = false;
+    navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+      var audio = new AudioContext();
+      var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host +
+        recorder.getAttribute("data-live-url");
+      var socket = new WebSocket(url);
+      socket.binaryType = "arraybuffer";
+      live = { stream: stream, audio: audio, socket: socket, started: performance.now() };
+      var current = live;
+      socket.onmessage = function (event) {
+        var message = JSON.parse(event.data);
+        if (message.error) {
+          failLive(message.message);
+        } else if (message["final"]) {
+          current.done = true;
+          if (message.id) {
+            location.href = recorder.getAttribute("data-result-url") + encodeURIComponent(message.id);
+            return;
+          }
+          say(message.emotion, percent(message.confidence));
+          liveFinal.textContent = "Overall: " + message.emotion + ", " + percent(message.confidence) +
+            " sure, over " + message.durationSeconds.toFixed(1) + " s and " +
+            message.segments.length + " stretch" + (message.segments.length === 1 ? "" : "es") +
+            " of speech. Sign in to keep live recordings in your history.";
+          liveFinal.hidden = false;
+          startButton.disabled = false;
+          live = null;
+        } else {
+          showUpdate(message);
+        }
+      };
+      socket.onclose = function () {
+        if (!current.done && !current.failed && live === current) {
+          failLive("The live connection closed before a result arrived; try again.");
+        }
+      };
+      socket.onopen = function () {
+        socket.send(JSON.stringify({
+          sampleRate: audio.sampleRate,
+          channels: 1,
+          store: recorder.getAttribute("data-signed-in") === "true"
+        }));
+        audio.audioWorklet.addModule(recorder.getAttribute("data-worklet")).then(function () {
+          if (live !== current) return;
+          var source = audio.createMediaStreamSource(stream);
+          var node = new AudioWorkletNode(audio, "pcm-sender");
+          node.port.onmessage = function (event) {
+            if (socket.readyState === WebSocket.OPEN && !current.ending) socket.send(event.data);
+          };
+          source.connect(node);
+          node.connect(audio.destination);
+          current.node = node;
+          var analyser = audio.createAnalyser();
+          analyser.fftSize = 1024;
+          source.connect(analyser);
+          meter(analyser, function (frame) { current.frame = frame; }, function () { return live === current && !current.ending; });
+          stopButton.disabled = false;
+          current.timer = setInterval(function () {
+            var seconds = (performance.now() - current.started) / 1000;
+            elapsed.textContent = seconds.toFixed(1) + " s";
+            if (seconds >= liveMaxSeconds) endLive();
+          }, 100);
+        }).catch(function () {
+          failLive("Live analysis could not start in this browser; record without live mode.");
+        });
+      };
+    }).catch(function () {
+      livePanel.hidden = true;
+      fail("The microphone is not available (permission denied or no device); upload a file instead.");
+    });
+  }
+
+  /* The level meter: the microphone's loudness, redrawn every animation frame while it runs. */
+  function meter(analyser, remember, running) {
+    var buffer = new Float32Array(analyser.fftSize);
+    (function draw() {
+      analyser.getFloatTimeDomainData(buffer);
+      var sum = 0;
+      for (var i = 0; i < buffer.length; i++) sum += buffer[i] * buffer[i];
+      var rms = Math.sqrt(sum / buffer.length);
+      level.style.width = Math.min(100, Math.round(rms * 300)) + "%";
+      if (running()) remember(requestAnimationFrame(draw));
+      else level.style.width = "0%";
+    })();
+  }
+
+  liveBox.addEventListener("change", function () {
+    stopButton.textContent = liveBox.checked ? "■ Stop" : "■ Stop and analyse";
+  });
+
   startButton.addEventListener("click", function () {
     error.hidden = true;
+    if (liveBox.checked) {
+      if (!navigator.mediaDevices) {
+        fail("This browser cannot record audio; upload a file instead.");
+        return;
+      }
+      startLive();
+      return;
+    }
     if (!navigator.mediaDevices || !window.MediaRecorder) {
       fail("This browser cannot record audio; upload a file instead.");
       return;
@@ -132,7 +305,6 @@
       var analyser = audio.createAnalyser();
       analyser.fftSize = 1024;
       audio.createMediaStreamSource(stream).connect(analyser);
-      var buffer = new Float32Array(analyser.fftSize);
       var started = performance.now();
       state = { stream: stream, media: media, audio: audio };
 
@@ -151,18 +323,14 @@
         elapsed.textContent = seconds.toFixed(1) + " s";
         if (seconds >= maxSeconds) stop();
       }, 100);
-      (function meter() {
-        analyser.getFloatTimeDomainData(buffer);
-        var sum = 0;
-        for (var i = 0; i < buffer.length; i++) sum += buffer[i] * buffer[i];
-        var rms = Math.sqrt(sum / buffer.length);
-        level.style.width = Math.min(100, Math.round(rms * 300)) + "%";
-        if (state) state.frame = requestAnimationFrame(meter);
-      })();
+      meter(analyser, function (frame) { if (state) state.frame = frame; }, function () { return state !== null; });
     }).catch(function () {
       fail("The microphone is not available (permission denied or no device); upload a file instead.");
     });
   });
 
-  stopButton.addEventListener("click", stop);
+  stopButton.addEventListener("click", function () {
+    if (live) endLive();
+    else stop();
+  });
 })();

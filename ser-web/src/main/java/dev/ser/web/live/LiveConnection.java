@@ -332,11 +332,10 @@ final class LiveConnection {
   }
 
   private SerException tooLong() {
-    int seconds = streams.settings().maxSeconds();
     return new SerException(
         "stream_too_long",
         "A live stream may last at most "
-            + (seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s")
+            + streams.settings().maxLength()
             + "; end it and start another.");
   }
 

@@ -2,9 +2,11 @@ package dev.ser.web.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The bounds of live streams, from MicroProfile Config (environment variables override). */
+@Named
 @ApplicationScoped
 public class LiveSettings {
   /** Seconds of audio one stream may send. */
@@ -34,6 +36,13 @@ public class LiveSettings {
 
   public int maxSeconds() {
     return maxSeconds;
+  }
+
+  /** The longest stream in words: "30 minutes", or seconds below a minute's multiple. */
+  public String maxLength() {
+    return maxSeconds % 60 == 0
+        ? maxSeconds / 60 + (maxSeconds == 60 ? " minute" : " minutes")
+        : maxSeconds + " seconds";
   }
 
   public int idleSeconds() {

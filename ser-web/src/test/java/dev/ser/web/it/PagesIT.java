@@ -246,6 +246,57 @@ class PagesIT {
     }
   }
 
+  /**
+   * Live mode streams the fake microphone over the WebSocket: the strip fills a bar a second and
+   * the current emotion shows while it runs; a signed-in user's stream is kept and opens its result
+   * page.
+   */
+  @Test
+  void liveModeShowsTheEmotionWhileSpeakingAndKeepsASignedInUsersStream() {
+    String username = "live-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser browser = Browser.withFakeMicrophone(WAV)) {
+      browser.register(username, PASSWORD);
+      browser.go("");
+      browser.click("record-live");
+      browser.click("record-start");
+      WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+      wait.until(d -> d.findElements(By.cssSelector("#live-strip .live-bar")).size() >= 4);
+      assertThat(
+              browser.find("#live-strip").findElements(By.cssSelector(".live-bar[class*=fill-]")))
+          .as("speech seconds are coloured by their emotion")
+          .isNotEmpty();
+      assertThat(browser.find("#live-now").getText())
+          .isIn("anger", "disgust", "fear", "happy", "neutral", "sad", "nobody speaking");
+      browser.screenshot("live");
+      browser.click("record-stop");
+
+      assertThat(browser.await("#emotion").getText()).matches(HEADLINE);
+      assertThat(browser.find(".meta").getText()).contains("live");
+    }
+    assertThat(
+            new Api()
+                .count(
+                    "SELECT count(*) FROM recordings r JOIN users u ON u.id = r.owner_id"
+                        + " WHERE u.username = ? AND r.source = 'LIVE'",
+                    username))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anAnonymousLiveStreamEndsWithItsResultOnThePage() {
+    try (Browser browser = Browser.withFakeMicrophone(WAV)) {
+      browser.go("");
+      browser.click("record-live");
+      browser.click("record-start");
+      new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+          .until(d -> d.findElements(By.cssSelector("#live-strip .live-bar")).size() >= 3);
+      browser.click("record-stop");
+
+      assertThat(browser.await("#live-final").getText()).startsWith("Overall: ").contains(" sure");
+      assertThat(browser.find("#record-error").isDisplayed()).isFalse();
+    }
+  }
+
   @Test
   void anotherVisitorCannotOpenAResultOrItsAudio() {
     String resultPath;
