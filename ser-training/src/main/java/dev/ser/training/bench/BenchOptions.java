@@ -90,6 +90,11 @@ public final class BenchOptions {
     return List.copyOf(list);
   }
 
+  /** The option's value as given, if given. */
+  public Optional<String> text(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+
   public Optional<Path> path(String name) {
     return Optional.ofNullable(values.get(name)).map(Path::of);
   }

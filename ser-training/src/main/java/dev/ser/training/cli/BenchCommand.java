@@ -5,6 +5,7 @@ import dev.ser.audio.decode.DecodedAudio;
 import dev.ser.audio.feature.FeatureExtractor;
 import dev.ser.audio.feature.FeatureSpec;
 import dev.ser.training.bench.HttpBench;
+import dev.ser.training.bench.LiveBench;
 import dev.ser.training.bench.SoakBench;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,6 +53,7 @@ final class BenchCommand implements Main.Command {
     sections.put("long", LongRecordingBench::run);
     serverSections.put("http", new HttpBench());
     serverSections.put("soak", new SoakBench());
+    serverSections.put("live", new LiveBench());
   }
 
   @Override
