@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             description =
                 "Send speech, get which of six emotions it carries (anger, disgust, fear, happy,"
                     + " neutral, sad) and how sure the model is. Errors are JSON {\"error\": code,"
-                    + " \"message\": ...}."))
+                    + " \"message\": ...}. Live analysis while someone speaks is a WebSocket,"
+                    + " ws://HOST/api/v1/live: 16-bit PCM frames in, an update every second and a"
+                    + " final result out (docs/live.md in the repository)."))
 @SecurityScheme(
     securitySchemeName = "token",
     type = SecuritySchemeType.HTTP,
