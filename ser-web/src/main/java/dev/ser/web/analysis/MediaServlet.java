@@ -56,8 +56,14 @@ public class MediaServlet extends HttpServlet {
       } else {
         throw new SerException("not_found", "no such media");
       }
-    } catch (SerException e) {
-      Problem problem = Problem.of(e);
+    } catch (RuntimeException e) {
+      // The same classification as the API and the pages: the caller's mistake, or an outage of
+      // storage or the model (503 with Retry-After); anything else is ours and goes to the 500
+      // page.
+      Problem problem = Problem.in(e).orElseThrow(() -> e);
+      problem
+          .retryAfterSeconds()
+          .ifPresent(seconds -> response.setHeader("Retry-After", Integer.toString(seconds)));
       response.sendError(problem.status(), problem.message());
     }
   }

@@ -147,6 +147,7 @@ class FaultsIT {
     Reply refused;
     Reply ready;
     Reply page;
+    Reply media;
     Set<String> blobsDuring;
     long refusedIn;
     try {
@@ -154,6 +155,7 @@ class FaultsIT {
       refusedIn = System.nanoTime() - down;
       ready = get(app, "health/ready");
       page = get(app, "result.xhtml?id=" + existing);
+      media = get(app, "media/recordings/" + existing + "/audio");
       blobsDuring = blobKeys();
     } finally {
       postgres.start();
@@ -174,6 +176,9 @@ class FaultsIT {
     assertThat(page.status()).isEqualTo(503);
     assertThat(page.retryAfter()).isEqualTo("10");
     assertThat(page.body()).contains("Back in a moment").doesNotContain("Exception");
+    assertThat(media.status()).as("a recording's audio while the database is down").isEqualTo(503);
+    assertThat(media.retryAfter()).isEqualTo("10");
+    assertThat(media.body()).doesNotContain("Exception");
     assertThat(blobsDuring).as("the refused upload's blob was removed").isEqualTo(blobsBefore);
     assertThat(get(app, "health/ready").status()).isEqualTo(200);
     System.out.printf(
