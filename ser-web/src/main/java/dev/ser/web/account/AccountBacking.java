@@ -3,6 +3,7 @@ package dev.ser.web.account;
 import dev.ser.domain.SerException;
 import dev.ser.domain.account.ApiToken;
 import dev.ser.domain.account.ApiTokenId;
+import dev.ser.web.Notice;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -40,7 +41,15 @@ public class AccountBacking {
   }
 
   public String revoke(String id) {
+    String name =
+        getTokens().stream()
+            .filter(token -> token.id().toString().equals(id))
+            .map(ApiToken::name)
+            .findFirst()
+            .orElse("");
     accounts.revokeToken(caller.inBrowser(), ApiTokenId.parse(id));
+    Notice.afterRedirect(
+        faces, "Revoked the token '" + name + "': requests that send it are refused from now on.");
     return "/account?faces-redirect=true";
   }
 
@@ -56,7 +65,8 @@ public class AccountBacking {
           "Type your username, " + username + ", to delete the account and everything in it.");
     }
     accounts.deleteEverything(caller.inBrowser());
-    return logout();
+    logout();
+    return "/index?faces-redirect=true&deleted=account";
   }
 
   /** What was typed to confirm the deletion. */

@@ -2,11 +2,16 @@ package dev.ser.web.analysis;
 
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.RecordingId;
+import dev.ser.web.Notice;
 import dev.ser.web.account.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /** The history page: the signed-in user's recordings, newest first, with delete. */
 @Named
@@ -16,6 +21,7 @@ public class HistoryBacking {
 
   @Inject Analyses analyses;
   @Inject CurrentCaller caller;
+  @Inject FacesContext faces;
 
   private List<AnalysedRecording> entries;
 
@@ -27,7 +33,20 @@ public class HistoryBacking {
   }
 
   public String delete(String id) {
-    analyses.delete(RecordingId.parse(id), caller.inBrowser());
+    RecordingId recording = RecordingId.parse(id);
+    AnalysedRecording gone = analyses.find(recording, caller.inBrowser());
+    analyses.delete(recording, caller.inBrowser());
+    Notice.afterRedirect(
+        faces,
+        "Deleted "
+            + gone.recording()
+                .originalFilename()
+                .map(name -> "'" + name + "'")
+                .orElse("the " + gone.recording().source().label() + " recording")
+            + " of "
+            + DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+                .format(gone.recording().createdAt().atZone(ZoneOffset.UTC))
+            + " and its audio.");
     return "/history?faces-redirect=true";
   }
 }

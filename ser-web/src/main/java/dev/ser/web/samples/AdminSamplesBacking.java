@@ -4,11 +4,11 @@ import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.recording.RecordingSource;
 import dev.ser.domain.recording.SampleId;
 import dev.ser.domain.recording.SampleRecording;
+import dev.ser.web.Notice;
 import dev.ser.web.WebSettings;
 import dev.ser.web.account.CurrentCaller;
 import dev.ser.web.analysis.Upload;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -50,22 +50,34 @@ public class AdminSamplesBacking {
             expected,
             published,
             Upload.of(file, settings.maxUploadBytes(), RecordingSource.UPLOAD));
-    faces.getExternalContext().getFlash().setKeepMessages(true);
-    faces.addMessage(
-        null,
-        new FacesMessage(
-            FacesMessage.SEVERITY_INFO, "Added the sample '" + added.name() + "'.", null));
+    Notice.afterRedirect(faces, "Added the sample '" + added.name() + "'.");
     return "/admin/samples?faces-redirect=true";
   }
 
   public String publish(String id, boolean publish) {
+    String sample = nameOf(id);
     samples.setPublished(caller.inBrowser(), SampleId.parse(id), publish);
+    Notice.afterRedirect(
+        faces,
+        (publish ? "Published the sample '" : "Unpublished the sample '")
+            + sample
+            + (publish ? "': visitors can try it." : "': only admins see it now."));
     return "/admin/samples?faces-redirect=true";
   }
 
   public String delete(String id) {
+    String sample = nameOf(id);
     samples.delete(caller.inBrowser(), SampleId.parse(id));
+    Notice.afterRedirect(faces, "Deleted the sample '" + sample + "' and its audio.");
     return "/admin/samples?faces-redirect=true";
+  }
+
+  private String nameOf(String id) {
+    return getAll().stream()
+        .filter(sample -> sample.id().toString().equals(id))
+        .map(SampleRecording::name)
+        .findFirst()
+        .orElse(id);
   }
 
   public String getName() {

@@ -203,9 +203,13 @@ class AuditIT {
       assertThat(browser.await(".message.info").getText()).contains(name);
       sample = sampleId(name).toString();
       browser.submit(sampleButton(browser, name, "Unpublish"));
+      assertThat(browser.await(".message.info").getText())
+          .isEqualTo("Unpublished the sample '" + name + "': only admins see it now.");
       browser.submit(sampleButton(browser, name, "Publish"));
       assertThat(browser.submitConfirmed(sampleButton(browser, name, "Delete")))
           .startsWith("Delete the sample '" + name + "'");
+      assertThat(browser.await(".message.info").getText())
+          .isEqualTo("Deleted the sample '" + name + "' and its audio.");
 
       browser.go("admin/audit.xhtml");
       List<String> shown =

@@ -336,6 +336,10 @@ class PagesIT {
           .startsWith("Delete the analysis of")
           .contains("cannot be undone");
       assertThat(browser.await("#history-empty").getText()).contains("Nothing yet");
+      assertThat(browser.find("#messages .info").getText())
+          .as("a message says what went")
+          .startsWith("Deleted '" + WAV.getFileName() + "' of ")
+          .endsWith("and its audio.");
 
       browser.submit(browser.find("#logout\\:go"));
       browser.go("history.xhtml");
@@ -413,6 +417,8 @@ class PagesIT {
       assertThat(browser.driver.getPageSource()).doesNotContain(token);
       assertThat(browser.submitConfirmed(browser.find("#token-list input[type=submit]")))
           .startsWith("Revoke the token 'my script'?");
+      assertThat(browser.await("#messages .info").getText())
+          .startsWith("Revoked the token 'my script'");
       assertThat(api.get("api/v1/predictions", token).status()).isEqualTo(401);
     }
   }
@@ -444,7 +450,7 @@ class PagesIT {
       browser.find("[id='delete-form:confirm']").clear();
       browser.find("[id='delete-form:confirm']").sendKeys(username);
       browser.click("delete-form:delete");
-      browser.await(".hero");
+      assertThat(browser.await("#account-deleted").getText()).contains("are deleted");
 
       assertThat(api.count("SELECT count(*) FROM users WHERE username = ?", username)).isZero();
       logIn(browser, username, PASSWORD);
