@@ -56,6 +56,86 @@
     });
   });
 
+  // The file field's box takes a dropped file, and says which file is chosen.
+  var drop = document.getElementById("drop");
+  if (drop) {
+    var fileInput = drop.querySelector("input[type=file]");
+    var dropText = document.getElementById("drop-text");
+    var showChosen = function () {
+      var file = fileInput.files && fileInput.files[0];
+      dropText.textContent = file ? "Chosen: " + file.name : "Choose a recording, or drop it here";
+    };
+    fileInput.addEventListener("change", showChosen);
+    ["dragenter", "dragover"].forEach(function (type) {
+      drop.addEventListener(type, function (event) {
+        event.preventDefault();
+        drop.classList.add("is-over");
+      });
+    });
+    ["dragleave", "drop"].forEach(function (type) {
+      drop.addEventListener(type, function () { drop.classList.remove("is-over"); });
+    });
+    drop.addEventListener("drop", function (event) {
+      event.preventDefault();
+      if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+        var files = new DataTransfer();
+        files.items.add(event.dataTransfer.files[0]);
+        fileInput.files = files.files;
+        showChosen();
+      }
+    });
+  }
+
+  // An upload shows how much is sent ("Uploading 42 %"), then "Analysing…" while the server works.
+  // The form is posted as it would be, with XMLHttpRequest for its progress events: a redirect to
+  // the result is followed, any other answer (a message on this page, an error page) replaces it.
+  document.querySelectorAll("form[data-progress]").forEach(function (form) {
+    var status = document.getElementById("upload-status");
+    var bar = document.getElementById("upload-progress");
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented || !window.FormData || !window.XMLHttpRequest) return;
+      event.preventDefault();
+      var data = new FormData(form);
+      var button = event.submitter || form.querySelector("input[type=submit]");
+      if (button && button.name) data.append(button.name, button.value);
+      var request = new XMLHttpRequest();
+      request.open("POST", form.action);
+      request.upload.onprogress = function (progress) {
+        if (!progress.lengthComputable) return;
+        var percent = Math.floor((100 * progress.loaded) / progress.total);
+        bar.hidden = false;
+        bar.value = percent;
+        status.textContent = "Uploading " + percent + " %";
+      };
+      request.upload.onload = function () {
+        bar.hidden = true;
+        status.textContent = "Analysing…";
+      };
+      request.onload = function () {
+        var action = new URL(form.action, location.href).href;
+        if (request.responseURL && request.responseURL !== action && request.status < 400) {
+          location.href = request.responseURL;
+          return;
+        }
+        document.open();
+        document.write(request.responseText);
+        document.close();
+      };
+      request.onerror = function () {
+        form.classList.remove("is-busy");
+        bar.hidden = true;
+        status.textContent = "Analysing…";
+        var record = document.getElementById("record-start");
+        if (record) record.disabled = false;
+        var message = document.getElementById("upload-failed");
+        message.textContent = "The upload did not reach the server (the connection dropped); try again.";
+        message.hidden = false;
+        message.focus();
+      };
+      request.send(data);
+    });
+  });
+
   // History while a batch is analysed: reload until its jobs are done.
   if (document.getElementById("jobs-running")) {
     setTimeout(function () { location.reload(); }, 3000);

@@ -2,6 +2,7 @@ package dev.ser.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -297,6 +300,70 @@ class PagesIT {
     }
   }
 
+  /**
+   * On a slow line (Chromium throttled to 4 Mbit/s up) the upload shows its percentage, then
+   * "Analysing…", and ends on the result page as an unthrottled upload does.
+   */
+  @Test
+  void anUploadShowsItsProgressThenTheResult() throws Exception {
+    Path call = Files.createTempFile("call-", ".wav");
+    try (Browser browser = Browser.open()) {
+      Files.write(call, Api.wav(16_000, 1, repeated(Api.speechPcm(), 12)));
+      ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+      slow.setUploadThroughput(4_000_000 / 8);
+      slow.setDownloadThroughput(50_000_000 / 8);
+      ((HasNetworkConditions) browser.driver).setNetworkConditions(slow);
+      browser.go("");
+      browser.choose("upload:file", call);
+      assertThat(browser.find("#drop-text").getText()).isEqualTo("Chosen: " + call.getFileName());
+      browser.click("upload:analyse");
+
+      String seen =
+          new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+              .until(
+                  d -> {
+                    String text = d.findElement(By.id("upload-status")).getText();
+                    return text.matches("Uploading ([1-9]|[1-9][0-9]) %") ? text : null;
+                  });
+      assertThat(seen).startsWith("Uploading ");
+      assertThat(browser.await("#emotion").getText()).matches(HEADLINE);
+      assertThat(browser.find("#filename").getText()).isEqualTo(call.getFileName().toString());
+    } finally {
+      Files.delete(call);
+    }
+  }
+
+  /** A file dropped on the upload box is the one analysed (here a tone: refused as no speech). */
+  @Test
+  void aFileDroppedOnTheBoxIsTheOneAnalysed() {
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      ((JavascriptExecutor) browser.driver)
+          .executeScript(
+              "var rate = 16000, n = rate, pcm = new Int16Array(n);"
+                  + "for (var i = 0; i < n; i++) pcm[i] = 12000 * Math.sin(2 * Math.PI * 440 * i / rate);"
+                  + "var head = new DataView(new ArrayBuffer(44)), s = function (o, t) {"
+                  + "  for (var k = 0; k < 4; k++) head.setUint8(o + k, t.charCodeAt(k)); };"
+                  + "s(0, 'RIFF'); head.setUint32(4, 36 + 2 * n, true); s(8, 'WAVE'); s(12, 'fmt ');"
+                  + "head.setUint32(16, 16, true); head.setUint16(20, 1, true);"
+                  + "head.setUint16(22, 1, true); head.setUint32(24, rate, true);"
+                  + "head.setUint32(28, 2 * rate, true); head.setUint16(32, 2, true);"
+                  + "head.setUint16(34, 16, true); s(36, 'data'); head.setUint32(40, 2 * n, true);"
+                  + "var file = new File([head.buffer, pcm.buffer], 'dropped-tone.wav',"
+                  + "  {type: 'audio/wav'});"
+                  + "var transfer = new DataTransfer(); transfer.items.add(file);"
+                  + "var box = document.getElementById('drop');"
+                  + "box.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer,"
+                  + "  bubbles: true, cancelable: true}));"
+                  + "box.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer,"
+                  + "  bubbles: true, cancelable: true}));");
+      assertThat(browser.find("#drop-text").getText()).isEqualTo("Chosen: dropped-tone.wav");
+      browser.click("upload:analyse");
+
+      assertThat(browser.await("#messages .error").getText()).containsIgnoringCase("speech");
+    }
+  }
+
   @Test
   void anotherVisitorCannotOpenAResultOrItsAudio() {
     String resultPath;
@@ -534,5 +601,13 @@ class PagesIT {
     browser.type("#login\\:username", username);
     browser.type("#login\\:password", password);
     browser.click("login:submit");
+  }
+
+  private static byte[] repeated(byte[] part, int times) {
+    byte[] all = new byte[part.length * times];
+    for (int i = 0; i < times; i++) {
+      System.arraycopy(part, 0, all, i * part.length, part.length);
+    }
+    return all;
   }
 }
