@@ -19,11 +19,14 @@ import dev.ser.storage.samples.Samples;
 import dev.ser.web.Storage;
 import dev.ser.web.WebSettings;
 import dev.ser.web.account.Caller;
+import dev.ser.web.metrics.AnalysisMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The use case behind the home page and {@code POST /api/v1/predictions}: audio in, a stored
@@ -40,6 +43,7 @@ public class Analyses {
   @Inject Storage storage;
   @Inject WebSettings settings;
   @Inject AnalysisGate gate;
+  @Inject AnalysisMetrics metrics;
 
   /** Analyses an upload as one voice, its channels mixed. */
   public AnalysedRecording analyse(Upload upload, Caller caller) {
@@ -48,7 +52,7 @@ public class Analyses {
 
   /** Analyses an upload, its channels mixed or each on its own. */
   public AnalysedRecording analyse(Upload upload, ChannelMode mode, Caller caller) {
-    return gate.through(caller, () -> analyseNow(upload, mode, caller));
+    return counted(() -> gate.through(caller, () -> analyseNow(upload, mode, caller)));
   }
 
   /**
@@ -70,7 +74,23 @@ public class Analyses {
 
   /** Analyses a published library sample; the recording shares the sample's audio. */
   public AnalysedRecording analyseSample(SampleId id, Caller caller) {
-    return gate.through(caller, () -> analyseSampleNow(id, caller));
+    return counted(() -> gate.through(caller, () -> analyseSampleNow(id, caller)));
+  }
+
+  /** An analysis, counted on /metrics: its emotion and time, or its error code. */
+  private AnalysedRecording counted(Supplier<AnalysedRecording> analysis) {
+    long start = System.nanoTime();
+    try {
+      AnalysedRecording analysed = analysis.get();
+      metrics.predicted(
+          analysed.prediction(),
+          analysed.recording().source(),
+          Duration.ofNanos(System.nanoTime() - start));
+      return analysed;
+    } catch (RuntimeException e) {
+      metrics.refused(e);
+      throw e;
+    }
   }
 
   private AnalysedRecording analyseNow(Upload upload, ChannelMode mode, Caller caller) {

@@ -3,6 +3,7 @@ package dev.ser.web.live;
 import dev.ser.audio.decode.PcmStream;
 import dev.ser.domain.SerException;
 import dev.ser.domain.emotion.Prediction;
+import dev.ser.domain.recording.RecordingSource;
 import dev.ser.inference.EmotionRecognizer;
 import dev.ser.inference.LiveRecognition;
 import dev.ser.inference.LiveUpdate;
@@ -17,6 +18,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -283,11 +285,16 @@ final class LiveConnection {
       }
       id = Optional.of(streams.keep(client.caller(), wav, prediction));
     }
+    streams
+        .metrics()
+        .predicted(
+            prediction, RecordingSource.LIVE, Duration.ofNanos(System.nanoTime() - openedNanos));
     send(LiveMessages.result(prediction, id));
     close(CloseReason.CloseCodes.NORMAL_CLOSURE, "done");
   }
 
   private void fail(RuntimeException e) {
+    streams.metrics().refused(e);
     Problem problem =
         Problem.in(e)
             .orElseGet(

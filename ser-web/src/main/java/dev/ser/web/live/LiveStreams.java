@@ -10,6 +10,7 @@ import dev.ser.inference.EmotionRecognizer;
 import dev.ser.web.Storage;
 import dev.ser.web.account.Caller;
 import dev.ser.web.analysis.Pipeline;
+import dev.ser.web.metrics.AnalysisMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,7 @@ public class LiveStreams {
   @Inject LiveSettings settings;
   @Inject Pipeline pipeline;
   @Inject Storage storage;
+  @Inject AnalysisMetrics metrics;
 
   private final Set<LiveConnection> open = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
@@ -116,6 +118,10 @@ public class LiveStreams {
   /** Streams open now. */
   public int openStreams() {
     return open.size();
+  }
+
+  AnalysisMetrics metrics() {
+    return metrics;
   }
 
   LiveSettings settings() {
