@@ -13,11 +13,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** The history page: the signed-in user's recordings, newest first, with delete. */
+/**
+ * The history page: the signed-in user's recordings, newest first, with delete and download links
+ * to the API.
+ */
 @Named
 @RequestScoped
 public class HistoryBacking {
-  static final int PAGE = 100;
+  /** As many as the page lists, and its download links fetch in one page of the API. */
+  static final int PAGE = PredictionsResource.MAX_PAGE_SIZE;
 
   @Inject Analyses analyses;
   @Inject CurrentCaller caller;
@@ -30,6 +34,15 @@ public class HistoryBacking {
       entries = analyses.history(caller.inBrowser(), 0, PAGE);
     }
     return entries;
+  }
+
+  public int getPageSize() {
+    return PAGE;
+  }
+
+  /** Whether the user has more recordings than the page lists and its downloads hold. */
+  public boolean isCut() {
+    return getEntries().size() == PAGE && analyses.historySize(caller.inBrowser()) > PAGE;
   }
 
   public String delete(String id) {

@@ -25,11 +25,19 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,13 +46,33 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /**
  * {@code /api/v1/predictions}: send audio, get a stored prediction; read, list and delete your own.
  * Anonymous callers may analyse (the answer is in the response); listing, reading and deleting need
- * a personal API token ({@code Authorization: Bearer}) or a browser session.
+ * a personal API token ({@code Authorization: Bearer}) or a browser session. Reading and listing
+ * answer in JSON or, asked with {@code Accept: text/csv} or {@code format=csv}, in CSV ({@link
+ * PredictionCsv}); the pages' download links use the query parameters.
  */
 @Path("predictions")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class PredictionsResource {
   static final int MAX_PAGE_SIZE = 100;
+
+  private static final String CSV = "text/csv";
+  private static final String CSV_DESCRIPTION =
+      "RFC 4180 CSV, UTF-8, with a header row: id, created_at, source, filename, model_version,"
+          + " duration_seconds, row, start, end, emotion, confidence, anger, disgust, fear, happy,"
+          + " neutral, sad, channel. One row per stretch: row 'clip' for the whole recording"
+          + " (start 0, end its duration), 'segment' for each stretch of speech, 'window' for each"
+          + " window of the timeline; with channels=separate each channel has its own clip,"
+          + " segment and window rows with its number (from 0) in channel, empty otherwise."
+          + " Always sent as a file (Content-Disposition: attachment).";
+  private static final String FORMAT_DESCRIPTION =
+      "json or csv: the answer's format, in place of the Accept header (which it overrides), for"
+          + " links that cannot set headers";
+  private static final String DOWNLOAD_DESCRIPTION =
+      "1: send the answer as a file to save (Content-Disposition: attachment; filename"
+          + " ser-{id}.json or ser-history.json); CSV always is";
+  private static final String NOT_ACCEPTABLE_DESCRIPTION =
+      "Accept names neither application/json nor text/csv, or format is neither json nor csv";
 
   /** Room for multipart boundaries and part headers around a file at the limit. */
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
@@ -53,6 +81,7 @@ public class PredictionsResource {
   @Inject CurrentCaller caller;
   @Inject WebSettings settings;
   @Context UriInfo uri;
+  @Context HttpHeaders headers;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -111,28 +140,82 @@ public class PredictionsResource {
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getPrediction", summary = "One of your predictions")
+  @Produces({MediaType.APPLICATION_JSON, CSV})
+  @Operation(
+      operationId = "getPrediction",
+      summary = "One of your predictions, as JSON or CSV (Accept: text/csv, or format=csv)")
   @SecurityRequirement(name = "token")
-  public PredictionJson get(@PathParam("id") String id) {
-    return PredictionJson.of(analyses.find(RecordingId.parse(id), caller.ofApi()));
+  @APIResponse(
+      responseCode = "200",
+      description = "the prediction",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PredictionJson.class)),
+        @Content(
+            mediaType = CSV,
+            schema = @Schema(type = SchemaType.STRING, description = CSV_DESCRIPTION))
+      })
+  @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE_DESCRIPTION)
+  public Response get(
+      @PathParam("id") String id,
+      @Parameter(description = FORMAT_DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"}))
+          @QueryParam("format")
+          String format,
+      @Parameter(description = DOWNLOAD_DESCRIPTION, schema = @Schema(enumeration = {"0", "1"}))
+          @QueryParam("download")
+          @DefaultValue("0")
+          String download) {
+    PredictionFormat chosen = PredictionFormat.choose(format, headers.getAcceptableMediaTypes());
+    boolean attachment = isDownload(download);
+    PredictionJson prediction =
+        PredictionJson.of(analyses.find(RecordingId.parse(id), caller.ofApi()));
+    return answer(chosen, attachment, "ser-" + prediction.id(), prediction, List.of(prediction));
   }
 
   @GET
-  @Operation(operationId = "listPredictions", summary = "Your history, newest first, paged")
+  @Produces({MediaType.APPLICATION_JSON, CSV})
+  @Operation(
+      operationId = "listPredictions",
+      summary =
+          "Your history, newest first, paged; as JSON or CSV (Accept: text/csv, or format=csv)")
   @SecurityRequirement(name = "token")
-  public PredictionPage list(
+  @APIResponse(
+      responseCode = "200",
+      description = "one page of the history",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PredictionPage.class)),
+        @Content(
+            mediaType = CSV,
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    description = CSV_DESCRIPTION + " The page's recordings, newest first."))
+      })
+  @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE_DESCRIPTION)
+  public Response list(
       @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("20") int size) {
+      @QueryParam("size") @DefaultValue("20") int size,
+      @Parameter(description = FORMAT_DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"}))
+          @QueryParam("format")
+          String format,
+      @Parameter(description = DOWNLOAD_DESCRIPTION, schema = @Schema(enumeration = {"0", "1"}))
+          @QueryParam("download")
+          @DefaultValue("0")
+          String download) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
       throw new SerException(
           "bad_page", "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
     }
+    PredictionFormat chosen = PredictionFormat.choose(format, headers.getAcceptableMediaTypes());
+    boolean attachment = isDownload(download);
     var who = caller.ofApi();
-    return new PredictionPage(
-        page,
-        size,
-        analyses.historySize(who),
-        analyses.history(who, page * size, size).stream().map(PredictionJson::of).toList());
+    List<PredictionJson> items =
+        analyses.history(who, page * size, size).stream().map(PredictionJson::of).toList();
+    PredictionPage json = new PredictionPage(page, size, analyses.historySize(who), items);
+    return answer(chosen, attachment, "ser-history", json, items);
   }
 
   @DELETE
@@ -150,6 +233,48 @@ public class PredictionsResource {
     return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
         .entity(PredictionJson.of(stored))
         .build();
+  }
+
+  /**
+   * The answer in {@code format}: {@code json} itself, or {@code predictions} as CSV; as a file to
+   * save ({@code Content-Disposition: attachment}) when it is CSV or {@code attachment} is set.
+   */
+  private static Response answer(
+      PredictionFormat format,
+      boolean attachment,
+      String filename,
+      Object json,
+      List<PredictionJson> predictions) {
+    Response.ResponseBuilder response =
+        switch (format) {
+          case JSON -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
+          case CSV -> Response.ok(csv(predictions), PredictionCsv.MEDIA_TYPE);
+        };
+    if (attachment || format == PredictionFormat.CSV) {
+      response.header(
+          "Content-Disposition",
+          "attachment; filename=\"" + filename + "." + format.extension() + "\"");
+    }
+    return response.build();
+  }
+
+  private static StreamingOutput csv(List<PredictionJson> predictions) {
+    return out -> {
+      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      PredictionCsv.write(predictions, writer);
+      writer.flush();
+    };
+  }
+
+  /** The {@code download} query parameter: {@code 1} (or {@code true}) asks for a file to save. */
+  static boolean isDownload(String download) {
+    return switch (download.strip().toLowerCase(Locale.ROOT)) {
+      case "1", "true" -> true;
+      case "0", "false" -> false;
+      default ->
+          throw new SerException(
+              "invalid_download", "download must be 1 or 0, not '" + download + "'.");
+    };
   }
 
   /**

@@ -32,6 +32,7 @@ public record Problem(int status, String code, String message) {
           Map.entry("unauthorized", 401),
           Map.entry("forbidden", 403),
           Map.entry("not_found", 404),
+          Map.entry("not_acceptable", 406),
           Map.entry("idle_timeout", 408),
           Map.entry("conflict", 409),
           Map.entry("upload_too_large", 413),

@@ -18,7 +18,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       Map.of(
           404, "There is no such API path; see /openapi for the endpoints.",
           405, "That method is not allowed on this path; see /openapi for the endpoints.",
-          406, "The API answers in JSON only: accept application/json.",
+          406, "Accept application/json; predictions and the history also come as text/csv.",
           415,
               "Send the audio as the multipart form field 'file', or as the raw body with an"
                   + " audio/* Content-Type (WAV, MP3, M4A/AAC, FLAC, Ogg/Opus or WebM/Opus).");

@@ -37,6 +37,8 @@ class ProblemTest {
     assertThat(Problem.of(new SerException("unauthorized", "sign in")).status()).isEqualTo(401);
     assertThat(Problem.of(new SerException("forbidden", "admins only")).status()).isEqualTo(403);
     assertThat(Problem.of(new RecordingNotFoundException("x")).status()).isEqualTo(404);
+    assertThat(Problem.of(new SerException("not_acceptable", "csv or json")).status())
+        .isEqualTo(406);
     assertThat(Problem.of(new SerException("upload_too_large", "big")).status()).isEqualTo(413);
   }
 

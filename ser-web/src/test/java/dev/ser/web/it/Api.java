@@ -164,6 +164,11 @@ final class Api {
     return send(withToken(request(path).GET(), token));
   }
 
+  /** A GET that asks for {@code accept} in its {@code Accept} header. */
+  Answer get(String path, String token, String accept) {
+    return send(withToken(request(path).header("Accept", accept).GET(), token));
+  }
+
   Answer delete(String path, String token) {
     return send(withToken(request(path).DELETE(), token));
   }

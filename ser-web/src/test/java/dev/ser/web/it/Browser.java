@@ -218,6 +218,32 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** A response to a page's own script, seen as that page sees it. */
+  record Fetched(long status, String contentType, String contentDisposition, String body) {}
+
+  /**
+   * Fetches {@code url} from the current page's script, with its session cookie, as a download link
+   * would (a click only saves the file, which the test cannot read).
+   */
+  @SuppressWarnings("unchecked")
+  Fetched fetch(String url) {
+    java.util.Map<String, Object> answer =
+        (java.util.Map<String, Object>)
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text().then(body => done({"
+                        + " status: r.status, type: r.headers.get('Content-Type'),"
+                        + " disposition: r.headers.get('Content-Disposition'), body: body})))"
+                        + ".catch(e => done({status: 0, body: String(e)}));",
+                    url);
+    return new Fetched(
+        ((Number) answer.get("status")).longValue(),
+        (String) answer.get("type"),
+        (String) answer.get("disposition"),
+        (String) answer.get("body"));
+  }
+
   String currentPath() {
     return java.net.URI.create(driver.getCurrentUrl()).getPath();
   }

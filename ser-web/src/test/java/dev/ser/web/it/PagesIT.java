@@ -51,6 +51,16 @@ class PagesIT {
       new WebDriverWait(browser.driver, Duration.ofSeconds(30))
           .until(d -> browser.imageLoaded("#waveform") && browser.imageLoaded("#spectrogram"));
       assertThat(browser.find("#player").getAttribute("src")).contains("/media/recordings/");
+      String id = resultId(browser);
+      assertThat(browser.find("#download-json").getAttribute("href"))
+          .endsWith("/api/v1/predictions/" + id + "?format=json&download=1");
+      String csvLink = browser.find("#download-csv").getAttribute("href");
+      assertThat(csvLink).endsWith("/api/v1/predictions/" + id + "?format=csv&download=1");
+      Browser.Fetched csv = browser.fetch(csvLink);
+      assertThat(csv.status()).as("the visitor's session reads its own result").isEqualTo(200);
+      assertThat(csv.contentType()).startsWith("text/csv");
+      assertThat(csv.contentDisposition()).isEqualTo("attachment; filename=\"ser-" + id + ".csv\"");
+      assertThat(csv.body()).startsWith("id,created_at,source,filename,").contains(",clip,");
       browser.screenshot("result-wav");
       browser.scrollTo("#waveform");
       browser.screenshot("result-pictures");
@@ -152,6 +162,16 @@ class PagesIT {
       assertThat(titles)
           .allMatch(t -> t.matches("\\d+:\\d\\d–\\d+:\\d\\d: [a-z]+"), "m:ss–m:ss: emotion");
     }
+  }
+
+  /** The {@code id} parameter of the result page's address. */
+  private static String resultId(Browser browser) {
+    String query = java.net.URI.create(browser.driver.getCurrentUrl()).getQuery();
+    return java.util.Arrays.stream(query.split("&"))
+        .filter(pair -> pair.startsWith("id="))
+        .map(pair -> pair.substring(3))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Uploads {@link Api#stereoCall} (10.9 s) from the home page, its channels apart or mixed. */
@@ -396,6 +416,14 @@ class PagesIT {
       assertThat(browser.find(".history-row").getText())
           .contains(emotion)
           .contains(WAV.getFileName().toString());
+      assertThat(browser.find("#download-all-json").getAttribute("href"))
+          .endsWith("/api/v1/predictions?format=json&download=1&size=100");
+      String csvLink = browser.find("#download-all-csv").getAttribute("href");
+      assertThat(csvLink).endsWith("/api/v1/predictions?format=csv&download=1&size=100");
+      Browser.Fetched csv = browser.fetch(csvLink);
+      assertThat(csv.status()).isEqualTo(200);
+      assertThat(csv.contentDisposition()).isEqualTo("attachment; filename=\"ser-history.csv\"");
+      assertThat(csv.body()).contains(browser.find(".history-row").getAttribute("data-id"));
       browser.screenshot("history");
       browser.find(".history-row .delete").click();
       assertThat(browser.confirmation())

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -307,6 +309,289 @@ class PredictionsApiIT {
     assertThat(api.get("api/v1/predictions/" + id, api.newUserToken()).status()).isEqualTo(404);
   }
 
+  private static final List<String> CSV_COLUMNS =
+      List.of(
+          "id",
+          "created_at",
+          "source",
+          "filename",
+          "model_version",
+          "duration_seconds",
+          "row",
+          "start",
+          "end",
+          "emotion",
+          "confidence",
+          "anger",
+          "disgust",
+          "fear",
+          "happy",
+          "neutral",
+          "sad",
+          "channel");
+
+  private static final String[] LABELS = {"anger", "disgust", "fear", "happy", "neutral", "sad"};
+
+  @Test
+  void csvOfAPredictionHoldsItsClipItsSegmentsAndItsWindows() {
+    String token = api.newUserToken();
+    String id =
+        api.postMultipart("speech.wav", "audio/wav", Api.resource("speech_16k.wav"), token)
+            .json()
+            .get("id")
+            .asText();
+    JsonNode json = api.get("api/v1/predictions/" + id, token).json();
+
+    Api.Answer answer = api.get("api/v1/predictions/" + id, token, "text/csv");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+    assertThat(answer.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"ser-" + id + ".csv\"");
+    List<Map<String, String>> rows = csvRows(answer.body());
+    assertThat(rows)
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("id")).isEqualTo(id);
+              assertThat(row.get("created_at")).isEqualTo(json.get("createdAt").asText());
+              assertThat(row.get("source")).isEqualTo("upload");
+              assertThat(row.get("filename")).isEqualTo("speech.wav");
+              assertThat(row.get("model_version")).isEqualTo(json.get("modelVersion").asText());
+              assertThat(row.get("channel")).isEmpty();
+            });
+    List<Map<String, String>> clips = ofKind(rows, "clip");
+    assertThat(clips).hasSize(1);
+    assertSameResult(clips.get(0), json);
+    assertThat(number(clips.get(0), "start")).isZero();
+    assertThat(number(clips.get(0), "end")).isEqualTo(json.get("durationSeconds").asDouble());
+    assertSameStretches(ofKind(rows, "segment"), json.get("segments"));
+    assertSameStretches(ofKind(rows, "window"), json.get("timeline"));
+    assertThat(rows).hasSize(1 + json.get("segments").size() + json.get("timeline").size());
+  }
+
+  @Test
+  void csvOfAStereoCallAnalysedPerChannelNumbersEachChannelsRows() {
+    String token = api.newUserToken();
+    String id =
+        api.postRaw("api/v1/predictions?channels=separate", "audio/wav", Api.stereoCall(6), token)
+            .json()
+            .get("id")
+            .asText();
+    JsonNode json = api.get("api/v1/predictions/" + id, token).json();
+
+    List<Map<String, String>> rows =
+        csvRows(api.get("api/v1/predictions/" + id, token, "text/csv").body());
+
+    List<Map<String, String>> mean = inChannel(rows, "");
+    assertThat(mean).as("the channels' mean, and nothing else, without a channel").hasSize(1);
+    assertSameResult(mean.get(0), json);
+    assertThat(json.get("channels")).hasSize(2);
+    for (JsonNode channel : json.get("channels")) {
+      List<Map<String, String>> own = inChannel(rows, channel.get("channel").asText());
+      assertThat(ofKind(own, "clip")).hasSize(1);
+      assertSameResult(ofKind(own, "clip").get(0), channel);
+      assertSameStretches(ofKind(own, "segment"), channel.get("segments"));
+      assertSameStretches(ofKind(own, "window"), channel.get("timeline"));
+      assertThat(ofKind(own, "window")).as("10.9 s is several windows").isNotEmpty();
+    }
+  }
+
+  @Test
+  void historyCsvHoldsEveryRecordingOfTheUserAndPagesAsTheJsonDoes() {
+    String token = api.newUserToken();
+    api.postMultipart("speech.wav", "audio/wav", Api.resource("speech_16k.wav"), token);
+    api.postRaw("audio/mpeg", Api.resource("speech_16k.mp3"), token);
+    JsonNode items = api.get("api/v1/predictions", token).json().get("items");
+    assertThat(items).hasSize(2);
+
+    Api.Answer all = api.get("api/v1/predictions", token, "text/csv");
+
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"ser-history.csv\"");
+    List<Map<String, String>> rows = csvRows(all.body());
+    assertThat(rows.stream().map(row -> row.get("id")).distinct())
+        .as("every recording of the user, newest first")
+        .containsExactly(items.get(0).get("id").asText(), items.get(1).get("id").asText());
+    for (JsonNode item : items) {
+      List<Map<String, String>> own =
+          rows.stream().filter(row -> row.get("id").equals(item.get("id").asText())).toList();
+      assertSameResult(ofKind(own, "clip").get(0), item);
+      assertThat(ofKind(own, "segment")).hasSize(item.get("segments").size());
+      assertThat(ofKind(own, "window")).hasSize(item.get("timeline").size());
+    }
+    List<Map<String, String>> secondPage =
+        csvRows(api.get("api/v1/predictions?page=1&size=1", token, "text/csv").body());
+    assertThat(secondPage.stream().map(row -> row.get("id")).distinct())
+        .containsExactly(items.get(1).get("id").asText());
+    assertThat(api.get("api/v1/predictions?size=1000", token, "text/csv").status()).isEqualTo(400);
+    assertThat(csvRows(api.get("api/v1/predictions", api.newUserToken(), "text/csv").body()))
+        .as("another user's history: the header alone")
+        .isEmpty();
+  }
+
+  @Test
+  void linksAskForAFormatAndADownloadInTheQuery() {
+    String token = api.newUserToken();
+    String id =
+        api.postMultipart("speech.wav", "audio/wav", Api.resource("speech_16k.wav"), token)
+            .json()
+            .get("id")
+            .asText();
+
+    Api.Answer json = api.get("api/v1/predictions/" + id + "?format=json&download=1", token);
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(json.json().get("id").asText()).isEqualTo(id);
+    assertThat(json.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"ser-" + id + ".json\"");
+    assertThat(
+            api.get("api/v1/predictions/" + id, token).headers().firstValue("Content-Disposition"))
+        .as("plain API reads are not downloads")
+        .isEmpty();
+
+    Api.Answer csv = api.get("api/v1/predictions/" + id + "?format=csv", token, "application/json");
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .as("the parameter overrides Accept")
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+    assertThat(csvRows(csv.body())).isNotEmpty();
+
+    Api.Answer history = api.get("api/v1/predictions?format=json&download=1", token);
+    assertThat(history.json().get("total").asLong()).isEqualTo(1);
+    assertThat(history.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"ser-history.json\"");
+
+    Api.Answer badDownload = api.get("api/v1/predictions/" + id + "?download=maybe", token);
+    assertThat(badDownload.status()).isEqualTo(400);
+    assertThat(badDownload.json().get("error").asText()).isEqualTo("invalid_download");
+  }
+
+  @Test
+  void askingForNeitherJsonNorCsvIs406AndErrorsStayJson() {
+    String token = api.newUserToken();
+    String id =
+        api.postMultipart("speech.wav", "audio/wav", Api.resource("speech_16k.wav"), token)
+            .json()
+            .get("id")
+            .asText();
+
+    for (Api.Answer refused :
+        List.of(
+            api.get("api/v1/predictions/" + id, token, "image/png"),
+            api.get("api/v1/predictions", token, "image/png"),
+            api.get("api/v1/predictions/" + id + "?format=xml", token))) {
+      assertThat(refused.status()).isEqualTo(406);
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+      assertThat(refused.json().get("error").asText()).isEqualTo("not_acceptable");
+      assertThat(refused.json().get("message").asText()).contains("csv");
+    }
+    Api.Answer missing = api.get("api/v1/predictions/" + UUID.randomUUID(), token, "text/csv");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("error").asText()).isEqualTo("not_found");
+    assertThat(api.get("api/v1/predictions", null, "text/csv").status()).isEqualTo(401);
+  }
+
+  /** The clip-level result of a CSV row equals the JSON's: emotion, confidence, probabilities. */
+  private static void assertSameResult(Map<String, String> row, JsonNode json) {
+    assertThat(row.get("row")).isEqualTo("clip");
+    assertThat(row.get("emotion")).isEqualTo(json.get("emotion").asText());
+    assertThat(number(row, "confidence")).isEqualTo(json.get("confidence").asDouble());
+    for (String label : LABELS) {
+      assertThat(number(row, label))
+          .as(label)
+          .isEqualTo(json.get("probabilities").get(label).asDouble());
+    }
+  }
+
+  /** One row per JSON segment or window, in its order, with its times and scores. */
+  private static void assertSameStretches(List<Map<String, String>> rows, JsonNode stretches) {
+    assertThat(rows).hasSize(stretches.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, String> row = rows.get(i);
+      JsonNode stretch = stretches.get(i);
+      assertThat(number(row, "start")).isEqualTo(stretch.get("start").asDouble());
+      assertThat(number(row, "end")).isEqualTo(stretch.get("end").asDouble());
+      assertThat(row.get("emotion")).isEqualTo(stretch.get("emotion").asText());
+      assertThat(number(row, "confidence")).isEqualTo(stretch.get("confidence").asDouble());
+      for (String label : LABELS) {
+        assertThat(number(row, label))
+            .isEqualTo(stretch.get("probabilities").get(label).asDouble());
+      }
+    }
+  }
+
+  private static List<Map<String, String>> ofKind(List<Map<String, String>> rows, String kind) {
+    return rows.stream().filter(row -> row.get("row").equals(kind)).toList();
+  }
+
+  private static List<Map<String, String>> inChannel(
+      List<Map<String, String>> rows, String channel) {
+    return rows.stream().filter(row -> row.get("channel").equals(channel)).toList();
+  }
+
+  private static double number(Map<String, String> row, String column) {
+    return Double.parseDouble(row.get(column));
+  }
+
+  /** The rows of a CSV answer after its header, which must be {@link #CSV_COLUMNS}, by column. */
+  private static List<Map<String, String>> csvRows(String csv) {
+    List<List<String>> records = parseCsv(csv);
+    assertThat(records.get(0)).isEqualTo(CSV_COLUMNS);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (List<String> record : records.subList(1, records.size())) {
+      assertThat(record).hasSameSizeAs(CSV_COLUMNS);
+      Map<String, String> row = new HashMap<>();
+      for (int i = 0; i < record.size(); i++) {
+        row.put(CSV_COLUMNS.get(i), record.get(i));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * A strict RFC 4180 reader, independent of the server's writer: every record ends in CRLF, a
+   * field is either bare (no comma, quote, CR or LF) or quoted with its quotes doubled.
+   */
+  static List<List<String>> parseCsv(String text) {
+    List<List<String>> records = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      if (text.charAt(i) == '"') {
+        i++;
+        while (!(text.charAt(i) == '"' && !text.startsWith("\"\"", i))) {
+          if (text.startsWith("\"\"", i)) {
+            field.append('"');
+            i += 2;
+          } else {
+            field.append(text.charAt(i++));
+          }
+        }
+        i++;
+      } else {
+        while (i < text.length() && ",\r\n\"".indexOf(text.charAt(i)) < 0) {
+          field.append(text.charAt(i++));
+        }
+      }
+      record.add(field.toString());
+      field.setLength(0);
+      if (text.startsWith("\r\n", i)) {
+        records.add(record);
+        record = new ArrayList<>();
+        i += 2;
+      } else if (i < text.length() && text.charAt(i) == ',') {
+        i++;
+      } else {
+        throw new AssertionError("expected a comma or CRLF at " + i + " of: " + text);
+      }
+    }
+    assertThat(record).as("the last record ends in CRLF").isEmpty();
+    return records;
+  }
+
   @Test
   void badPageSizeIs400() {
     Api.Answer answer = api.get("api/v1/predictions?size=1000", api.newUserToken());
@@ -352,7 +637,9 @@ class PredictionsApiIT {
         .contains("bearer")
         .as("the channels query parameter is documented")
         .contains("channels")
-        .contains("separate");
+        .contains("separate")
+        .as("predictions come as CSV too")
+        .contains("text/csv");
     List<String> operationIds = new ArrayList<>();
     Matcher ids = Pattern.compile("operationId: (\\S+)").matcher(openapi.body());
     while (ids.find()) {
