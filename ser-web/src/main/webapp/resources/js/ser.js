@@ -136,6 +136,17 @@
     });
   });
 
+  // Times are written in UTC by the server; the reader sees them in their own time zone, UTC on hover.
+  if (window.Intl && Intl.DateTimeFormat) {
+    var local = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+    document.querySelectorAll("time.local-time[datetime]").forEach(function (time) {
+      var at = new Date(time.getAttribute("datetime"));
+      if (isNaN(at.getTime())) return;
+      time.title = time.textContent;
+      time.textContent = local.format(at);
+    });
+  }
+
   // History while a batch is analysed: reload until its jobs are done.
   if (document.getElementById("jobs-running")) {
     setTimeout(function () { location.reload(); }, 3000);

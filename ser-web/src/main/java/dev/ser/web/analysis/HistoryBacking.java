@@ -2,16 +2,14 @@ package dev.ser.web.analysis;
 
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.RecordingId;
+import dev.ser.web.Formats;
 import dev.ser.web.Notice;
 import dev.ser.web.account.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The history page: the signed-in user's recordings, newest first, with delete and download links
@@ -20,29 +18,57 @@ import java.util.Locale;
 @Named
 @RequestScoped
 public class HistoryBacking {
-  /** As many as the page lists, and its download links fetch in one page of the API. */
-  static final int PAGE = PredictionsResource.MAX_PAGE_SIZE;
+  /** Rows per page. */
+  static final int PAGE = 25;
+
+  /** What the download links fetch: one page of the API, its largest. */
+  static final int DOWNLOAD = PredictionsResource.MAX_PAGE_SIZE;
 
   @Inject Analyses analyses;
   @Inject CurrentCaller caller;
   @Inject FacesContext faces;
+  @Inject Formats formats;
+
+  /** The page shown, from 1 (the newest); {@code ?page=} on the URL. */
+  private int page = 1;
 
   private List<AnalysedRecording> entries;
+  private Long total;
 
   public List<AnalysedRecording> getEntries() {
     if (entries == null) {
-      entries = analyses.history(caller.inBrowser(), 0, PAGE);
+      entries = analyses.history(caller.inBrowser(), (getPage() - 1) * PAGE, PAGE);
     }
     return entries;
   }
 
-  public int getPageSize() {
-    return PAGE;
+  public int getPage() {
+    return Math.max(1, Math.min(page, getPages()));
   }
 
-  /** Whether the user has more recordings than the page lists and its downloads hold. */
+  public void setPage(int page) {
+    this.page = page;
+  }
+
+  /** How many pages the history fills (1 when it is empty). */
+  public int getPages() {
+    return (int) Math.max(1, (getTotal() + PAGE - 1) / PAGE);
+  }
+
+  public long getTotal() {
+    if (total == null) {
+      total = analyses.historySize(caller.inBrowser());
+    }
+    return total;
+  }
+
+  public int getDownloadSize() {
+    return DOWNLOAD;
+  }
+
+  /** Whether the user has more recordings than the downloads hold. */
   public boolean isCut() {
-    return getEntries().size() == PAGE && analyses.historySize(caller.inBrowser()) > PAGE;
+    return getTotal() > DOWNLOAD;
   }
 
   public String delete(String id) {
@@ -57,9 +83,8 @@ public class HistoryBacking {
                 .map(name -> "'" + name + "'")
                 .orElse("the " + gone.recording().source().label() + " recording")
             + " of "
-            + DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-                .format(gone.recording().createdAt().atZone(ZoneOffset.UTC))
+            + formats.when(gone.recording().createdAt())
             + " and its audio.");
-    return "/history?faces-redirect=true";
+    return "/history?faces-redirect=true&includeViewParams=true";
   }
 }

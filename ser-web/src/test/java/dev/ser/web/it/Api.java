@@ -219,6 +219,28 @@ final class Api {
     return secret.value();
   }
 
+  /** A new API token for an existing account, e.g. one a browser test registered. */
+  String tokenFor(String username) {
+    ApiTokenSecret secret = ApiTokenSecret.generate(new SecureRandom());
+    try (Connection db = app.database();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO api_tokens (id, owner_id, name, token_hash, prefix, created_at)"
+                    + " SELECT ?, id, 'tests', ?, ?, ? FROM users WHERE username = ?")) {
+      insert.setObject(1, UUID.randomUUID());
+      insert.setString(2, secret.sha256Hex());
+      insert.setString(3, secret.displayPrefix());
+      insert.setTimestamp(4, Timestamp.from(Instant.now()));
+      insert.setString(5, username);
+      if (insert.executeUpdate() != 1) {
+        throw new IllegalStateException("no account '" + username + "'");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return secret.value();
+  }
+
   long count(String sql, Object... parameters) {
     try (Connection db = app.database();
         PreparedStatement query = db.prepareStatement(sql)) {

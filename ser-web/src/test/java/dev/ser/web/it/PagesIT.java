@@ -384,6 +384,44 @@ class PagesIT {
     }
   }
 
+  /**
+   * A long history is paged, 25 rows at a time, newest first, and its times are shown in the
+   * reader's time zone (UTC in the test browser: the text changes form, the UTC stays on hover).
+   */
+  @Test
+  void aLongHistoryIsPagedAndShowsLocalTimes() {
+    String username = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+    Api api = new Api();
+    try (Browser browser = Browser.open()) {
+      browser.register(username, PASSWORD);
+      String token = api.tokenFor(username);
+      for (int i = 0; i < 26; i++) {
+        assertThat(
+                api.postMultipart(
+                        "clip-" + i + ".wav", "audio/wav", Api.resource("speech_16k.wav"), token)
+                    .status())
+            .isEqualTo(201);
+      }
+
+      browser.go("history.xhtml");
+      assertThat(browser.all(".history-row")).hasSize(25);
+      assertThat(browser.find("#page-of").getText()).isEqualTo("Page 1 of 2 (26 analyses)");
+      assertThat(browser.find(".history-row").getText()).contains("clip-25.wav");
+      var time = browser.find(".history-row time.local-time");
+      assertThat(time.getAttribute("datetime"))
+          .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+      assertThat(time.getAttribute("title")).endsWith("UTC");
+      assertThat(time.getText()).doesNotContain("UTC").isNotBlank();
+
+      browser.click("older");
+      assertThat(browser.await("#page-of").getText()).isEqualTo("Page 2 of 2 (26 analyses)");
+      assertThat(browser.all(".history-row")).hasSize(1);
+      assertThat(browser.find(".history-row").getText()).contains("clip-0.wav");
+      browser.click("newer");
+      assertThat(browser.await("#page-of").getText()).startsWith("Page 1 of 2");
+    }
+  }
+
   @Test
   void anotherVisitorCannotOpenAResultOrItsAudio() {
     String resultPath;
