@@ -147,6 +147,18 @@
     });
   }
 
+  // A timeline band or a speech stretch plays the recording from where it starts.
+  var player = document.getElementById("player");
+  if (player) {
+    document.querySelectorAll("[data-start]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        player.currentTime = Number(button.getAttribute("data-start"));
+        var playing = player.play();
+        if (playing && playing.catch) playing.catch(function () {});
+      });
+    });
+  }
+
   // History while a batch is analysed: reload until its jobs are done.
   if (document.getElementById("jobs-running")) {
     setTimeout(function () { location.reload(); }, 3000);

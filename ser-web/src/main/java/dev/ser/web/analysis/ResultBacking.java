@@ -9,6 +9,7 @@ import dev.ser.web.account.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,11 @@ public class ResultBacking {
   /** One bar of the six. */
   public record Score(Emotion emotion, long percent) {}
 
-  /** One stretch of speech as a line of text, e.g. "0:04–0:12", anger, 71 %. */
-  public record SpeechRow(String span, Emotion emotion, long percent) {}
+  /**
+   * One stretch of speech as a line of text, e.g. "0:04–0:12", anger, 71 %, and where it starts (a
+   * click there plays it).
+   */
+  public record SpeechRow(String span, Emotion emotion, long percent, double start) {}
 
   public void load() {
     analysis = analyses.find(RecordingId.parse(id), caller.inBrowser());
@@ -130,6 +134,62 @@ public class ResultBacking {
     return channel == 0 ? " (left)" : " (right)";
   }
 
+  /**
+   * One run of the timeline: consecutive windows that heard the same emotion, placed on the
+   * recording's time axis (from the first window's start to the next run's), so overlapping windows
+   * are not drawn end to end and a long recording is a few runs, not a barcode.
+   *
+   * @param start where a click seeks the player, seconds
+   * @param left its position, percent of the recording
+   * @param width its width, percent of the recording
+   */
+  public record TimelineRun(
+      double start, double left, double width, Emotion emotion, long percent, String label) {}
+
+  /** A tick of the timeline's time axis: its position in percent and its m:ss. */
+  public record Tick(double left, String label) {}
+
+  /** The timeline as runs of one emotion each. */
+  public List<TimelineRun> getTimeline() {
+    List<TimelineSegment> windows = analysis.prediction().timeline();
+    double duration = analysis.prediction().durationSeconds();
+    List<TimelineRun> runs = new ArrayList<>();
+    int first = 0;
+    while (first < windows.size()) {
+      Emotion emotion = windows.get(first).emotion();
+      int end = first;
+      double sum = 0;
+      while (end < windows.size() && windows.get(end).emotion() == emotion) {
+        sum += windows.get(end).scores().of(emotion);
+        end++;
+      }
+      double start = windows.get(first).startSeconds();
+      double stop = end < windows.size() ? windows.get(end).startSeconds() : duration;
+      long percent = Math.round(100 * sum / (end - first));
+      String heard = clock(start) + "–" + clock(windows.get(end - 1).endSeconds());
+      runs.add(
+          new TimelineRun(
+              start,
+              100 * start / duration,
+              100 * Math.max(0, stop - start) / duration,
+              emotion,
+              percent,
+              heard + ": " + emotion.label() + ", " + percent + " %"));
+      first = end;
+    }
+    return runs;
+  }
+
+  /** Five ticks under the timeline: the start, each quarter and the end. */
+  public List<Tick> getAxis() {
+    double duration = analysis.prediction().durationSeconds();
+    List<Tick> ticks = new ArrayList<>();
+    for (int quarter = 0; quarter <= 4; quarter++) {
+      ticks.add(new Tick(25.0 * quarter, clock(duration * quarter / 4)));
+    }
+    return ticks;
+  }
+
   /** A stretch's time as the player shows it, e.g. "0:04–0:12". */
   public String span(TimelineSegment segment) {
     return clock(segment.startSeconds()) + "–" + clock(segment.endSeconds());
@@ -137,13 +197,19 @@ public class ResultBacking {
 
   private List<SpeechRow> rows(List<TimelineSegment> segments) {
     return segments.stream()
-        .map(s -> new SpeechRow(span(s), s.emotion(), Math.round(100 * s.scores().of(s.emotion()))))
+        .map(
+            s ->
+                new SpeechRow(
+                    span(s),
+                    s.emotion(),
+                    Math.round(100 * s.scores().of(s.emotion())),
+                    s.startSeconds()))
         .toList();
   }
 
-  /** Seconds as m:ss, the way a player shows them. */
+  /** Seconds as m:ss, the way a player shows them (whole seconds passed: 4.85 s is 0:04). */
   static String clock(double seconds) {
-    long whole = Math.round(seconds);
+    long whole = (long) Math.floor(seconds + 1e-6);
     return String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
   }
 

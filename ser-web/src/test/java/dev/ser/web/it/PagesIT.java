@@ -1,6 +1,7 @@
 package dev.ser.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,19 +149,47 @@ class PagesIT {
     }
   }
 
+  /**
+   * The timeline is drawn on the recording's time axis: its bands (runs of one emotion) fill the
+   * width once, say their time as the player shows it, and play from where they start; so do the
+   * speech stretches.
+   */
   @Test
-  void timelineWindowsNameTheirTimeAsThePlayerShowsIt() throws java.io.IOException {
+  void timelineBandsSitOnTheTimeAxisAndPlayFromTheirStart() throws java.io.IOException {
     try (Browser browser = Browser.open()) {
       uploadStereoCall(browser, false);
 
       browser.await("#timeline");
-      List<String> titles =
-          browser.driver.findElements(By.cssSelector(".timeline-cell")).stream()
-              .map(cell -> cell.getAttribute("title"))
-              .toList();
-      assertThat(titles).hasSizeGreaterThan(5);
-      assertThat(titles)
-          .allMatch(t -> t.matches("\\d+:\\d\\d–\\d+:\\d\\d: [a-z]+"), "m:ss–m:ss: emotion");
+      List<org.openqa.selenium.WebElement> bands =
+          browser.driver.findElements(By.cssSelector(".timeline-cell"));
+      assertThat(bands).isNotEmpty();
+      assertThat(bands)
+          .extracting(band -> band.getAttribute("title"))
+          .allMatch(
+              t -> t.matches("\\d+:\\d\\d–\\d+:\\d\\d: [a-z]+, \\d+ %"), "m:ss–m:ss: emotion, N %");
+      double width = 0;
+      String previous = "";
+      for (org.openqa.selenium.WebElement band : bands) {
+        width += Double.parseDouble(band.getCssValue("width").replace("px", ""));
+        String emotion = band.getAttribute("class").replaceAll(".*fill-([a-z]+).*", "$1");
+        assertThat(emotion).as("neighbouring bands differ").isNotEqualTo(previous);
+        previous = emotion;
+      }
+      double timeline =
+          Double.parseDouble(browser.find("#timeline").getCssValue("width").replace("px", ""));
+      assertThat(width).as("the bands fill the timeline once").isCloseTo(timeline - 2, within(3.0));
+      List<String> ticks =
+          browser.all(".timeline-axis span").stream().map(t -> t.getText()).toList();
+      assertThat(ticks).hasSize(5).startsWith("0:00").endsWith("0:10");
+
+      var stretch = browser.find("#segments button.seek");
+      stretch.click();
+      double at =
+          ((Number)
+                  ((JavascriptExecutor) browser.driver)
+                      .executeScript("return document.getElementById('player').currentTime"))
+              .doubleValue();
+      assertThat(at).isCloseTo(Double.parseDouble(stretch.getAttribute("data-start")), within(0.3));
     }
   }
 
