@@ -1,0 +1,132 @@
+package dev.ser.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page, checked by axe-core (the engine behind Lighthouse's accessibility audit) in headless
+ * Chromium: WCAG 2.1 A and AA rules, no violation of any impact. axe-core is installed by {@code
+ * .ci/install} into {@code ~/.cache/ser/axe} ({@code SER_AXE_DIR} elsewhere).
+ */
+class AccessibilityIT {
+  private static final Path AXE =
+      Path.of(
+          System.getenv()
+              .getOrDefault("SER_AXE_DIR", System.getProperty("user.home") + "/.cache/ser/axe"),
+          "node_modules/axe-core/axe.min.js");
+
+  private static final String PASSWORD = "a long enough password";
+
+  @Test
+  void everyPageHasNoAxeViolations() {
+    String script = axe();
+    List<String> problems = new ArrayList<>();
+    try (Browser browser = Browser.open()) {
+      for (String page :
+          List.of(
+              "",
+              "login.xhtml",
+              "register.xhtml",
+              "model.xhtml",
+              "api.html",
+              "no-such-page.xhtml")) {
+        browser.go(page);
+        problems.addAll(violations(browser, page, script));
+      }
+      browser.go("");
+      browser.choose("upload:file", PagesIT.WAV);
+      browser.click("upload:analyse");
+      browser.await("#emotion");
+      problems.addAll(violations(browser, "result (anonymous)", script));
+
+      browser.register("axe-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
+      problems.addAll(violations(browser, "history (empty)", script));
+      browser.go("");
+      browser.choose("upload:file", PagesIT.WAV);
+      browser.click("upload:analyse");
+      browser.await("#emotion");
+      browser.go("history.xhtml");
+      problems.addAll(violations(browser, "history", script));
+      browser.go("account.xhtml");
+      problems.addAll(violations(browser, "account", script));
+    }
+    try (Browser admin = Browser.open()) {
+      admin.go("login.xhtml");
+      admin.type("#login\\:username", "admin");
+      admin.type("#login\\:password", RunningApp.ADMIN_PASSWORD);
+      admin.click("login:submit");
+      new WebDriverWait(admin.driver, Duration.ofSeconds(60))
+          .until(d -> !admin.currentPath().equals("/login.xhtml"));
+      for (String page : List.of("admin/samples.xhtml", "admin/audit.xhtml")) {
+        admin.go(page);
+        problems.addAll(violations(admin, page, script));
+      }
+    }
+    assertThat(problems).as("axe-core violations").isEmpty();
+  }
+
+  /** The check itself can fail: an image without a text alternative is reported. */
+  @Test
+  void axeReportsAnImageWithoutAlternativeText() {
+    try (Browser browser = Browser.open()) {
+      browser.go("");
+      ((JavascriptExecutor) browser.driver)
+          .executeScript(
+              "var img = document.createElement('img'); img.src = 'resources/img/logo.svg';"
+                  + "document.querySelector('main').appendChild(img);");
+      assertThat(violations(browser, "home with a bad image", axe()))
+          .anyMatch(line -> line.contains("image-alt"));
+    }
+  }
+
+  /** axe's violations on the page, one line each: page, rule, impact, the elements. */
+  @SuppressWarnings("unchecked")
+  private static List<String> violations(Browser browser, String page, String axe) {
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+    js.executeScript(axe);
+    Object result =
+        js.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(function (r) { done(r.violations.map(function (v) {"
+                + "  return {id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) {"
+                + "    return n.target.join(' '); }).join(', ')}; })); })"
+                + ".catch(function (e) { done([{id: 'axe-error', impact: String(e), nodes: ''}]); });");
+    List<String> lines = new ArrayList<>();
+    for (Map<String, Object> violation : (List<Map<String, Object>>) result) {
+      lines.add(
+          (page.isEmpty() ? "home" : page)
+              + ": "
+              + violation.get("id")
+              + " ("
+              + violation.get("impact")
+              + ") at "
+              + violation.get("nodes"));
+    }
+    return lines;
+  }
+
+  private static String axe() {
+    if (!Files.isRegularFile(AXE)) {
+      throw new IllegalStateException(
+          AXE + " not found: run .ci/install (npm install axe-core@4.14.1 there)");
+    }
+    try {
+      return Files.readString(AXE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
