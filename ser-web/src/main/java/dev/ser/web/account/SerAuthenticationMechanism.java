@@ -9,7 +9,6 @@ import dev.ser.domain.account.Username;
 import dev.ser.web.error.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -122,17 +121,8 @@ public class SerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   private static AuthenticationStatus refuse(HttpServletResponse response, Problem problem) {
     try {
-      response.setStatus(problem.status());
-      response.setContentType("application/json");
       response.setHeader("WWW-Authenticate", "Bearer");
-      response
-          .getWriter()
-          .write(
-              Json.createObjectBuilder()
-                  .add("error", problem.code())
-                  .add("message", problem.message())
-                  .build()
-                  .toString());
+      problem.writeTo(response);
       return AuthenticationStatus.SEND_FAILURE;
     } catch (IOException e) {
       return AuthenticationStatus.SEND_FAILURE;

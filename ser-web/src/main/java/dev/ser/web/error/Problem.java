@@ -4,9 +4,13 @@ import dev.ser.audio.AudioException;
 import dev.ser.domain.SerException;
 import dev.ser.inference.ModelException;
 import dev.ser.storage.StorageUnavailableException;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -121,6 +125,22 @@ public record Problem(int status, String code, String message) {
       case 503 -> OptionalInt.of(UNAVAILABLE_RETRY_AFTER_SECONDS);
       default -> OptionalInt.empty();
     };
+  }
+
+  /**
+   * The same answer written straight to a servlet response, for filters and authentication that run
+   * before JAX-RS: {@link #status()}, {@link #body()} as JSON and any Retry-After.
+   */
+  public void writeTo(HttpServletResponse response) throws IOException {
+    response.setStatus(status);
+    retryAfterSeconds()
+        .ifPresent(
+            seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(seconds)));
+    response.setContentType(MediaType.APPLICATION_JSON);
+    response.setCharacterEncoding("UTF-8");
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    body().forEach(json::add);
+    response.getWriter().write(json.build().toString());
   }
 
   /** The API's answer: {@link #status()} with {@link #body()} as JSON and any Retry-After. */

@@ -8,7 +8,6 @@ import dev.ser.web.account.CrossSiteApiFilter;
 import dev.ser.web.account.SerAuthenticationMechanism;
 import dev.ser.web.error.Problem;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -90,16 +89,7 @@ public class LiveHandshakeFilter extends HttpFilter {
             426,
             "websocket_required",
             "Open /api/v1/live as a WebSocket (ws:// or wss://); see /api.html.");
-    response.setStatus(problem.status());
     response.setHeader("Upgrade", "websocket");
-    response.setContentType("application/json");
-    response
-        .getWriter()
-        .write(
-            Json.createObjectBuilder()
-                .add("error", problem.code())
-                .add("message", problem.message())
-                .build()
-                .toString());
+    problem.writeTo(response);
   }
 }
