@@ -406,6 +406,12 @@ class PagesIT {
     Api api = new Api();
     try (Browser browser = Browser.open()) {
       String first = analyseAnonymously(browser, WAV);
+      assertThat(browser.find("#anonymous-note").getText())
+          .isEqualTo(
+              "Without an account, only this browser can open this analysis, and it is deleted"
+                  + " with its audio after 24 hours. Sign up or log in now to keep it in your"
+                  + " history.");
+      browser.screenshot("result-anonymous");
       String second = analyseAnonymously(browser, MP3);
 
       browser.submitRegistration(username, PASSWORD);
@@ -424,11 +430,14 @@ class PagesIT {
                       + " AND actor_name = ? AND detail LIKE '2 %'",
                   username))
           .isEqualTo(1);
+      browser.go("result.xhtml?id=" + first);
+      browser.await("#emotion");
+      assertThat(browser.all("#anonymous-note")).as("kept now").isEmpty();
     }
   }
 
   @Test
-  void anAnonymousAnalysisJoinsTheHistoryOfTheAccountLoggedInToInTheSameBrowser() {
+  void anAnonymousAnalysisJoinsTheHistoryOfTheAccountLoggedInToFromItsResultPage() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser elsewhere = Browser.open()) {
       elsewhere.register(username, PASSWORD);
@@ -436,10 +445,8 @@ class PagesIT {
     try (Browser browser = Browser.open()) {
       String id = analyseAnonymously(browser, WAV);
 
-      browser.go(
-          "login.xhtml?next="
-              + java.net.URLEncoder.encode(
-                  "/result.xhtml?id=" + id, java.nio.charset.StandardCharsets.UTF_8));
+      browser.find("#anonymous-login").click();
+      browser.await("#login\\:username");
       browser.type("#login\\:username", username);
       browser.type("#login\\:password", PASSWORD);
       browser.click("login:submit");
@@ -448,6 +455,7 @@ class PagesIT {
           .isEqualTo("Your analysis from before you signed in is now in your history.");
       assertThat(browser.currentPath()).as("back on the result").isEqualTo("/result.xhtml");
       assertThat(resultId(browser)).isEqualTo(id);
+      assertThat(browser.all("#anonymous-note")).isEmpty();
       assertThat(recordingsOwnedBy(username, id)).isEqualTo(1);
       browser.go("history.xhtml");
       assertThat(browser.await(".history-row").getAttribute("data-id")).isEqualTo(id);
@@ -475,7 +483,7 @@ class PagesIT {
           .as("still nobody's")
           .isEqualTo(1);
       visitor.go("result.xhtml?id=" + id);
-      assertThat(visitor.await("#emotion").getText()).matches(HEADLINE);
+      assertThat(visitor.await("#anonymous-note").getText()).contains("only this browser");
     }
   }
 
