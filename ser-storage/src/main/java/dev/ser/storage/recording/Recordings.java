@@ -12,12 +12,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Recordings and their predictions, read in the caller's transaction. Writes that involve blobs
- * (storing, deleting) go through {@link RecordingArchive}, which keeps rows and blobs consistent;
- * this class never opens a transaction.
+ * Recordings and their predictions, read (and given an owner) in the caller's transaction. Writes
+ * that involve blobs (storing, deleting) go through {@link RecordingArchive}, which keeps rows and
+ * blobs consistent; this class never opens a transaction.
  */
 public final class Recordings {
   private static final String WITH_PREDICTION =
@@ -79,6 +80,25 @@ public final class Recordings {
 
   public long count() {
     return em.createQuery("SELECT COUNT(r) FROM RecordingEntity r", Long.class).getSingleResult();
+  }
+
+  /**
+   * Gives {@code owner} those of the recordings that have no owner yet, such as the analyses a
+   * browser session made before signing in; a recording someone already owns stays theirs. Owned,
+   * they join the owner's history and anonymous retention no longer applies to them.
+   *
+   * @return how many recordings changed owner
+   */
+  public int claim(Set<RecordingId> ids, UserId owner) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery(
+            "UPDATE RecordingEntity r SET r.ownerId = :owner"
+                + " WHERE r.ownerId IS NULL AND r.id IN :ids")
+        .setParameter("owner", owner.value())
+        .setParameter("ids", ids.stream().map(RecordingId::value).toList())
+        .executeUpdate();
   }
 
   void add(Recording recording, BlobKey blobKey, Optional<SampleId> sample, Prediction prediction) {

@@ -20,6 +20,7 @@ import dev.ser.domain.emotion.TimelineSegment;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.AudioDescription;
 import dev.ser.domain.recording.Recording;
+import dev.ser.domain.recording.RecordingId;
 import dev.ser.domain.recording.RecordingNotFoundException;
 import dev.ser.domain.recording.RecordingSource;
 import dev.ser.domain.recording.SampleRecording;
@@ -40,6 +41,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +177,64 @@ class RecordingArchiveIT {
         database.inTransaction(em -> new Recordings(em).findOwned(bensRecording.id(), ben.id()));
     assertThat(seenByAnna).isEmpty();
     assertThat(seenByBen).isPresent();
+  }
+
+  @Test
+  void claimGivesTheOwnerOnlyTheRecordingsAskedForThatHadNoOwner() {
+    Account anna = register("anna");
+    Account ben = register("ben");
+    byte[] first = audio(10, 1);
+    byte[] second = audio(20, 2);
+    byte[] strangers = audio(30, 3);
+    byte[] bens = audio(40, 4);
+    Recording annasFirst = upload(Optional.empty(), first, NOW.minus(Duration.ofHours(25)));
+    Recording annasSecond = upload(Optional.empty(), second, NOW);
+    Recording strangersRecording = upload(Optional.empty(), strangers, NOW);
+    Recording bensRecording = upload(Optional.of(ben.id()), bens, NOW);
+    archive.store(annasFirst, first, prediction());
+    archive.store(annasSecond, second, prediction());
+    archive.store(strangersRecording, strangers, prediction());
+    archive.store(bensRecording, bens, prediction());
+    Set<RecordingId> asked =
+        Set.of(annasFirst.id(), annasSecond.id(), bensRecording.id(), RecordingId.random());
+
+    int claimed = database.inTransaction(em -> new Recordings(em).claim(asked, anna.id()));
+
+    assertThat(claimed).isEqualTo(2);
+    List<AnalysedRecording> annas =
+        database.inTransaction(em -> new Recordings(em).historyOf(anna.id(), 0, 10));
+    assertThat(annas)
+        .extracting(AnalysedRecording::id)
+        .containsExactlyInAnyOrder(annasFirst.id(), annasSecond.id());
+    assertThat(ownerOf(strangersRecording)).as("not asked for").isEmpty();
+    assertThat(ownerOf(bensRecording)).as("already owned").contains(ben.id());
+    int claimedAgain = database.inTransaction(em -> new Recordings(em).claim(asked, ben.id()));
+    assertThat(claimedAgain)
+        .as("claimed once, the recordings are no longer anyone's to take")
+        .isZero();
+    int claimedNone = database.inTransaction(em -> new Recordings(em).claim(Set.of(), anna.id()));
+    assertThat(claimedNone).isZero();
+
+    var anonymousRetention =
+        new Housekeeping(
+            database,
+            store,
+            clock,
+            Duration.ofMinutes(30),
+            Optional.empty(),
+            Optional.of(Duration.ofHours(24)));
+    assertThat(anonymousRetention.run().recordingsExpired())
+        .as("a claimed recording is no longer anonymous")
+        .isZero();
+    assertThat(store.exists(BlobKey.forRecording(annasFirst.id()))).isTrue();
+  }
+
+  private Optional<UserId> ownerOf(Recording recording) {
+    return database
+        .inTransaction(em -> new Recordings(em).find(recording.id()))
+        .orElseThrow()
+        .recording()
+        .owner();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.ser.web.account;
 
 import dev.ser.domain.SerException;
+import dev.ser.web.Notice;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -16,12 +17,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The login form: hands the credentials to {@link SerAuthenticationMechanism}. */
+/**
+ * The login form: hands the credentials to {@link SerAuthenticationMechanism}; once signed in, the
+ * analyses this browser made anonymously become the account's, and the next page says so.
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
   @Inject SecurityContext security;
   @Inject FacesContext faces;
+  @Inject CurrentCaller caller;
+  @Inject Accounts accounts;
 
   private String username;
   private String password;
@@ -37,6 +43,10 @@ public class LoginBacking {
                 .credential(new UsernamePasswordCredential(username, new Password(password)))
                 .newAuthentication(true));
     if (status == AuthenticationStatus.SUCCESS) {
+      int claimed = accounts.claimVisitorsAnalyses(caller.inBrowser());
+      if (claimed > 0) {
+        Notice.afterRedirect(faces, claimedNotice(claimed));
+      }
       external.redirect(external.getRequestContextPath() + Redirects.safeNext(next));
       faces.responseComplete();
       return null;
@@ -47,6 +57,12 @@ public class LoginBacking {
     }
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(external), null));
     return null;
+  }
+
+  private static String claimedNotice(int claimed) {
+    return claimed == 1
+        ? "Your analysis from before you signed in is now in your history."
+        : "Your " + claimed + " analyses from before you signed in are now in your history.";
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.ser.domain.emotion.Prediction;
 import dev.ser.domain.emotion.TimelineSegment;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.RecordingId;
+import dev.ser.web.WebSettings;
 import dev.ser.web.account.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,12 +15,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The result page: one analysed recording, if the caller may see it (else 404). */
+/**
+ * The result page: one analysed recording, if the caller may see it (else 404); an anonymous one
+ * says how long it is kept and how to keep it.
+ */
 @Named
 @RequestScoped
 public class ResultBacking {
   @Inject Analyses analyses;
   @Inject CurrentCaller caller;
+  @Inject WebSettings settings;
 
   private String id;
   private AnalysedRecording analysis;
@@ -35,6 +40,11 @@ public class ResultBacking {
 
   public void load() {
     analysis = analyses.find(RecordingId.parse(id), caller.inBrowser());
+  }
+
+  /** Hours an anonymous analysis is kept; 0 when it is kept like the others. */
+  public int getAnonymousHours() {
+    return settings.anonymousRetentionHours();
   }
 
   public AnalysedRecording getAnalysis() {

@@ -93,11 +93,16 @@ final class Browser implements AutoCloseable {
    * returns its empty history's message.
    */
   WebElement register(String username, String password) {
+    submitRegistration(username, password);
+    return await("#history-empty");
+  }
+
+  /** Fills in and sends the registration form, which signs the new account in. */
+  void submitRegistration(String username, String password) {
     go("register.xhtml");
     type("#register\\:username", username);
     type("#register\\:password", password);
     click("register:submit");
-    return await("#history-empty");
   }
 
   WebElement find(String css) {

@@ -468,6 +468,116 @@ class PagesIT {
   }
 
   @Test
+  void anonymousAnalysesJoinTheHistoryOfTheAccountRegisteredInTheSameBrowser() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    Api api = new Api();
+    try (Browser browser = Browser.open()) {
+      String first = analyseAnonymously(browser, WAV);
+      assertThat(browser.find("#anonymous-note").getText())
+          .isEqualTo(
+              "Without an account, only this browser can open this analysis, and it is deleted"
+                  + " with its audio after 24 hours. Sign up or log in now to keep it in your"
+                  + " history.");
+      browser.screenshot("result-anonymous");
+      String second = analyseAnonymously(browser, MP3);
+
+      browser.submitRegistration(username, PASSWORD);
+
+      assertThat(browser.await("#messages .info").getText())
+          .isEqualTo("Your 2 analyses from before you signed in are now in your history.");
+      assertThat(browser.currentPath()).isEqualTo("/history.xhtml");
+      assertThat(browser.all(".history-row"))
+          .extracting(row -> row.getAttribute("data-id"))
+          .containsExactlyInAnyOrder(first, second);
+      browser.screenshot("history-claimed");
+      assertThat(recordingsOwnedBy(username, first, second)).isEqualTo(2);
+      assertThat(
+              api.count(
+                  "SELECT count(*) FROM audit_log WHERE action = 'recording.claim'"
+                      + " AND actor_name = ? AND detail LIKE '2 %'",
+                  username))
+          .isEqualTo(1);
+      browser.go("result.xhtml?id=" + first);
+      browser.await("#emotion");
+      assertThat(browser.all("#anonymous-note")).as("kept now").isEmpty();
+    }
+  }
+
+  @Test
+  void anAnonymousAnalysisJoinsTheHistoryOfTheAccountLoggedInToFromItsResultPage() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser elsewhere = Browser.open()) {
+      elsewhere.register(username, PASSWORD);
+    }
+    try (Browser browser = Browser.open()) {
+      String id = analyseAnonymously(browser, WAV);
+
+      browser.find("#anonymous-login").click();
+      browser.await("#login\\:username");
+      browser.type("#login\\:username", username);
+      browser.type("#login\\:password", PASSWORD);
+      browser.click("login:submit");
+
+      assertThat(browser.await("#messages .info").getText())
+          .isEqualTo("Your analysis from before you signed in is now in your history.");
+      assertThat(browser.currentPath()).as("back on the result").isEqualTo("/result.xhtml");
+      assertThat(resultId(browser)).isEqualTo(id);
+      assertThat(browser.all("#anonymous-note")).isEmpty();
+      assertThat(recordingsOwnedBy(username, id)).isEqualTo(1);
+      browser.go("history.xhtml");
+      assertThat(browser.await(".history-row").getAttribute("data-id")).isEqualTo(id);
+      assertThat(browser.all(".history-row")).hasSize(1);
+    }
+  }
+
+  @Test
+  void anotherSessionThatRegistersDoesNotGetAVisitorsAnalysis() {
+    String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    Api api = new Api();
+    try (Browser visitor = Browser.open();
+        Browser stranger = Browser.open()) {
+      String id = analyseAnonymously(visitor, WAV);
+      stranger.driver.get(visitor.driver.getCurrentUrl());
+      assertThat(stranger.await("#error-404").getText()).contains("Nothing here");
+
+      assertThat(stranger.register(username, PASSWORD).getText()).contains("Nothing yet");
+
+      assertThat(stranger.all("#messages .info")).isEmpty();
+      assertThat(
+              api.count(
+                  "SELECT count(*) FROM recordings WHERE id = ? AND owner_id IS NULL",
+                  UUID.fromString(id)))
+          .as("still nobody's")
+          .isEqualTo(1);
+      visitor.go("result.xhtml?id=" + id);
+      assertThat(visitor.await("#anonymous-note").getText()).contains("only this browser");
+    }
+  }
+
+  /** Analyses {@code file} from the home page and returns the result's id. */
+  private static String analyseAnonymously(Browser browser, Path file) {
+    browser.go("");
+    browser.choose("upload:file", file);
+    browser.click("upload:analyse");
+    browser.await("#emotion");
+    return resultId(browser);
+  }
+
+  /** How many of these recordings the named account owns, by the database. */
+  private static long recordingsOwnedBy(String username, String... ids) {
+    Api api = new Api();
+    return java.util.Arrays.stream(ids)
+        .mapToLong(
+            id ->
+                api.count(
+                    "SELECT count(*) FROM recordings r JOIN users u ON u.id = r.owner_id"
+                        + " WHERE u.username = ? AND r.id = ?",
+                    username,
+                    UUID.fromString(id)))
+        .sum();
+  }
+
+  @Test
   void registeredUserSeesTheirHistoryAndDeletesAnEntry() {
     String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.open()) {
