@@ -1,16 +1,21 @@
 package dev.ser.storage.recording;
 
 import dev.ser.domain.account.UserId;
+import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.emotion.Prediction;
 import dev.ser.domain.recording.AnalysedRecording;
 import dev.ser.domain.recording.Recording;
 import dev.ser.domain.recording.RecordingId;
+import dev.ser.domain.recording.RecordingSource;
 import dev.ser.domain.recording.SampleId;
 import dev.ser.storage.blob.BlobKey;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,27 +60,81 @@ public final class Recordings {
 
   /** One page of the owner's history, newest first ({@code offset} rows skipped). */
   public List<AnalysedRecording> historyOf(UserId owner, int offset, int limit) {
+    return historyOf(owner, "", offset, limit);
+  }
+
+  /**
+   * One page of the owner's history that matches {@code search}, newest first: a recording matches
+   * when its file name contains the words (ignoring case), or its emotion or source is named by
+   * them ("anger", "live"); a blank search matches every recording.
+   */
+  public List<AnalysedRecording> historyOf(UserId owner, String search, int offset, int limit) {
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("bad page: offset " + offset + ", limit " + limit);
     }
-    return em
-        .createQuery(
-            WITH_PREDICTION + " AND r.ownerId = :owner ORDER BY r.createdAt DESC, r.id",
-            Object[].class)
-        .setParameter("owner", owner.value())
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList()
-        .stream()
+    Search matching = Search.of(search);
+    TypedQuery<Object[]> query =
+        em.createQuery(
+            WITH_PREDICTION
+                + " AND r.ownerId = :owner"
+                + matching.condition()
+                + " ORDER BY r.createdAt DESC, r.id",
+            Object[].class);
+    query.setParameter("owner", owner.value());
+    matching.bind(query);
+    return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
         .map(Recordings::analysed)
         .toList();
   }
 
   public long countOf(UserId owner) {
-    return em.createQuery(
-            "SELECT COUNT(r) FROM RecordingEntity r WHERE r.ownerId = :owner", Long.class)
-        .setParameter("owner", owner.value())
-        .getSingleResult();
+    return countOf(owner, "");
+  }
+
+  /** How many of the owner's recordings match {@code search} (see {@link #historyOf}). */
+  public long countOf(UserId owner, String search) {
+    Search matching = Search.of(search);
+    TypedQuery<Long> query =
+        em.createQuery(
+            "SELECT COUNT(r) FROM RecordingEntity r, PredictionEntity p"
+                + " WHERE p.recordingId = r.id AND r.ownerId = :owner"
+                + matching.condition(),
+            Long.class);
+    query.setParameter("owner", owner.value());
+    matching.bind(query);
+    return query.getSingleResult();
+  }
+
+  /** A history search: the file-name pattern, and the emotion or source the words name. */
+  private record Search(
+      Optional<String> like, Optional<Emotion> emotion, Optional<RecordingSource> source) {
+    static Search of(String text) {
+      String words = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+      if (words.isEmpty()) {
+        return new Search(Optional.empty(), Optional.empty(), Optional.empty());
+      }
+      String escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      return new Search(
+          Optional.of("%" + escaped + "%"),
+          Arrays.stream(Emotion.values()).filter(e -> e.label().equals(words)).findFirst(),
+          Arrays.stream(RecordingSource.values()).filter(s -> s.label().equals(words)).findFirst());
+    }
+
+    String condition() {
+      if (like.isEmpty()) {
+        return "";
+      }
+      return " AND (LOWER(r.originalFilename) LIKE :like ESCAPE '\\'"
+          + (emotion.isPresent() ? " OR p.emotion = :emotion" : "")
+          + (source.isPresent() ? " OR r.source = :source" : "")
+          + ")";
+    }
+
+    void bind(TypedQuery<?> query) {
+      like.ifPresent(pattern -> query.setParameter("like", pattern));
+      emotion.ifPresent(value -> query.setParameter("emotion", value));
+      source.ifPresent(value -> query.setParameter("source", value));
+    }
   }
 
   public long count() {

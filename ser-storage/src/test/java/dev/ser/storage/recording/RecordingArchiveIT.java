@@ -152,6 +152,45 @@ class RecordingArchiveIT {
   }
 
   @Test
+  void historySearchMatchesFileNamesLiterallyAndEmotionsAndSourcesByName() {
+    Account anna = register("anna");
+    List<String> names = List.of("Meeting_01.wav", "call%50.wav", "clip.wav");
+    for (int i = 0; i < names.size(); i++) {
+      byte[] bytes = audio(100 + i, i);
+      Recording recording =
+          Recording.create(
+              Optional.of(anna.id()),
+              RecordingSource.UPLOAD,
+              new AudioDescription("audio/wav", "wav", 5.0, bytes.length),
+              Optional.of(names.get(i)),
+              NOW.plusSeconds(i));
+      archive.store(recording, bytes, prediction());
+    }
+
+    assertThat(filenames(anna, "MEETING")).containsExactly("Meeting_01.wav");
+    assertThat(filenames(anna, "%"))
+        .as("% is a character, not a wildcard")
+        .containsExactly("call%50.wav");
+    assertThat(filenames(anna, "_")).as("_ too").containsExactly("Meeting_01.wav");
+    assertThat(filenames(anna, "happy")).as("the emotion").hasSize(3);
+    assertThat(filenames(anna, " upload ")).as("the source").hasSize(3);
+    assertThat(filenames(anna, "live")).isEmpty();
+    assertThat(filenames(anna, "")).containsExactly("clip.wav", "call%50.wav", "Meeting_01.wav");
+    long wavs = database.inTransaction(em -> new Recordings(em).countOf(anna.id(), ".wav"));
+    long calls = database.inTransaction(em -> new Recordings(em).countOf(anna.id(), "call"));
+    assertThat(wavs).isEqualTo(3);
+    assertThat(calls).isEqualTo(1);
+  }
+
+  private List<String> filenames(Account owner, String search) {
+    return database
+        .inTransaction(em -> new Recordings(em).historyOf(owner.id(), search, 0, 10))
+        .stream()
+        .map(a -> a.recording().originalFilename().orElse(""))
+        .toList();
+  }
+
+  @Test
   void historyIsNewestFirstAndOnlyTheOwners() {
     Account anna = register("anna");
     Account ben = register("ben");

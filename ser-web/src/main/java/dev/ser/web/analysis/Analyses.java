@@ -149,15 +149,29 @@ public class Analyses {
 
   /** One page of the signed-in caller's history, newest first. */
   public List<AnalysedRecording> history(Caller caller, int offset, int limit) {
+    return history(caller, "", offset, limit);
+  }
+
+  /**
+   * One page of the signed-in caller's history matching {@code search} (a file name's part, an
+   * emotion or a source; blank for all), newest first.
+   */
+  public List<AnalysedRecording> history(Caller caller, String search, int offset, int limit) {
     return storage
         .database()
-        .inTransaction(em -> new Recordings(em).historyOf(caller.requireUserId(), offset, limit));
+        .inTransaction(
+            em -> new Recordings(em).historyOf(caller.requireUserId(), search, offset, limit));
   }
 
   public long historySize(Caller caller) {
+    return historySize(caller, "");
+  }
+
+  /** How many of the caller's recordings match {@code search}. */
+  public long historySize(Caller caller, String search) {
     return storage
         .database()
-        .inTransaction(em -> new Recordings(em).countOf(caller.requireUserId()));
+        .inTransaction(em -> new Recordings(em).countOf(caller.requireUserId(), search));
   }
 
   /** Deletes one of the caller's recordings with its audio. */

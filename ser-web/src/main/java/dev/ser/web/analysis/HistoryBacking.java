@@ -32,14 +32,29 @@ public class HistoryBacking {
   /** The page shown, from 1 (the newest); {@code ?page=} on the URL. */
   private int page = 1;
 
+  /** What the history is searched for; {@code ?q=} on the URL, blank for everything. */
+  private String query = "";
+
   private List<AnalysedRecording> entries;
   private Long total;
 
   public List<AnalysedRecording> getEntries() {
     if (entries == null) {
-      entries = analyses.history(caller.inBrowser(), (getPage() - 1) * PAGE, PAGE);
+      entries = analyses.history(caller.inBrowser(), query, (getPage() - 1) * PAGE, PAGE);
     }
     return entries;
+  }
+
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query == null ? "" : query.strip();
+  }
+
+  public boolean isSearching() {
+    return !query.isEmpty();
   }
 
   public int getPage() {
@@ -55,9 +70,10 @@ public class HistoryBacking {
     return (int) Math.max(1, (getTotal() + PAGE - 1) / PAGE);
   }
 
+  /** How many analyses match the search (all of them without one). */
   public long getTotal() {
     if (total == null) {
-      total = analyses.historySize(caller.inBrowser());
+      total = analyses.historySize(caller.inBrowser(), query);
     }
     return total;
   }
@@ -68,7 +84,7 @@ public class HistoryBacking {
 
   /** Whether the user has more recordings than the downloads hold. */
   public boolean isCut() {
-    return getTotal() > DOWNLOAD;
+    return analyses.historySize(caller.inBrowser()) > DOWNLOAD;
   }
 
   public String delete(String id) {

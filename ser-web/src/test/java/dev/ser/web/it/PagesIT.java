@@ -448,6 +448,20 @@ class PagesIT {
       assertThat(browser.find(".history-row").getText()).contains("clip-0.wav");
       browser.click("newer");
       assertThat(browser.await("#page-of").getText()).startsWith("Page 1 of 2");
+
+      browser.type("#q", "clip-2");
+      browser.submit(browser.find("#search button"));
+      assertThat(browser.await("#search-count").getText()).isEqualTo("7 analyses match “clip-2”.");
+      assertThat(browser.all(".history-row"))
+          .hasSize(7)
+          .allMatch(row -> row.getText().contains("clip-2"));
+      assertThat(browser.all("#pager")).as("one page of results").isEmpty();
+      browser.type("#q", "no such file");
+      browser.submit(browser.find("#search button"));
+      assertThat(browser.await("#search-count").getText()).startsWith("0 analyses match");
+      assertThat(browser.all(".history-row")).isEmpty();
+      browser.click("search-clear");
+      assertThat(browser.await("#page-of").getText()).isEqualTo("Page 1 of 2 (26 analyses)");
     }
   }
 
