@@ -7,6 +7,7 @@ import dev.ser.domain.recording.RecordingId;
 import dev.ser.domain.recording.RecordingSource;
 import dev.ser.web.WebSettings;
 import dev.ser.web.account.CurrentCaller;
+import dev.ser.web.error.ErrorJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -87,7 +90,9 @@ public class PredictionsResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
       operationId = "createPredictionFromForm",
-      summary = "Analyse an uploaded file (multipart field 'file')")
+      summary = "Analyse an uploaded file (multipart field 'file')",
+      // Documented with the raw-body operation: OpenAPI has one POST per path.
+      hidden = true)
   @APIResponse(responseCode = "201", description = "the prediction, stored")
   @APIResponse(
       responseCode = "400",
@@ -119,8 +124,61 @@ public class PredictionsResource {
   @Consumes({"audio/*", "video/webm", "video/mp4", "video/ogg", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
       operationId = "createPrediction",
-      summary = "Analyse audio sent as the raw body, with its Content-Type")
-  @APIResponse(responseCode = "201", description = "the prediction, stored")
+      summary = "Analyse audio: a multipart 'file' field, or the raw body with its Content-Type")
+  @RequestBody(
+      required = true,
+      description =
+          "The audio: either a multipart/form-data upload with the file in a field named 'file'"
+              + " (curl -F file=@speech.wav), or the raw bytes as the body with their Content-Type"
+              + " (WAV, MP3, M4A/AAC, FLAC, Ogg/Opus, WebM).",
+      content = {
+        @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    requiredProperties = "file",
+                    properties = {
+                      @SchemaProperty(
+                          name = "file",
+                          type = SchemaType.STRING,
+                          format = "binary",
+                          description = "the recording"),
+                    })),
+        @Content(
+            mediaType = "audio/*",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
+  @APIResponse(
+      responseCode = "201",
+      description = "the prediction, stored; Location is its URL",
+      content = @Content(schema = @Schema(implementation = PredictionJson.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "not usable audio (corrupt_audio, empty_audio, silent_audio, audio_too_short, or"
+              + " no_speech: under 0.5 s of speech), missing_file, invalid_channels",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "upload_too_large or audio_too_long",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = "unsupported_media_type or unsupported_audio: not an audio format we read",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
+  @APIResponse(
+      responseCode = "429",
+      description = "too_many_requests: this client's analyses are all running; see Retry-After",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "model_unavailable, database_unavailable or blob_store_unavailable; see Retry-After",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
   public Response create(
       InputStream body,
       @Parameter(
@@ -224,6 +282,15 @@ public class PredictionsResource {
       operationId = "deletePrediction",
       summary = "Delete one of your predictions with its audio")
   @SecurityRequirement(name = "token")
+  @APIResponse(responseCode = "204", description = "deleted, with its audio")
+  @APIResponse(
+      responseCode = "401",
+      description = "unauthorized: no valid token or session",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "not_found: no such prediction, or not yours",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
   public Response delete(@PathParam("id") String id) {
     analyses.delete(RecordingId.parse(id), caller.ofApi());
     return Response.noContent().build();

@@ -4,6 +4,7 @@ import dev.ser.domain.emotion.Emotion;
 import dev.ser.domain.job.Job;
 import dev.ser.domain.job.JobFile;
 import dev.ser.domain.recording.RecordingId;
+import dev.ser.web.error.ErrorJson;
 import java.util.List;
 
 /**
@@ -52,8 +53,6 @@ public record JobJson(
   }
 
   /** The API's error shape. */
-  public record ErrorJson(String error, String message) {}
-
   public static JobJson of(Job job) {
     return new JobJson(
         job.id().toString(),

@@ -11,6 +11,7 @@ import dev.ser.web.account.Caller;
 import dev.ser.web.account.CurrentCaller;
 import dev.ser.web.analysis.PredictionsResource;
 import dev.ser.web.analysis.Upload;
+import dev.ser.web.error.ErrorJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +33,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -63,7 +69,9 @@ public class JobsResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
       operationId = "createJobFromForm",
-      summary = "Analyse one or more uploaded files (multipart fields 'file') in the background")
+      summary = "Analyse one or more uploaded files (multipart fields 'file') in the background",
+      // Documented with the raw-body operation: OpenAPI has one POST per path.
+      hidden = true)
   @APIResponse(responseCode = "202", description = "the job, queued; Location is its URL")
   @APIResponse(
       responseCode = "400",
@@ -101,8 +109,56 @@ public class JobsResource {
   @Consumes({"audio/*", "video/webm", "video/mp4", "video/ogg", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
       operationId = "createJob",
-      summary = "Analyse audio sent as the raw body, with its Content-Type, in the background")
-  @APIResponse(responseCode = "202", description = "the job, queued; Location is its URL")
+      summary =
+          "Analyse audio in the background: multipart 'file' fields, or the raw body with its"
+              + " Content-Type")
+  @RequestBody(
+      required = true,
+      description =
+          "The audio: either a multipart/form-data upload with one or more files in fields"
+              + " named 'file' (curl -F file=@a.wav -F file=@b.mp3), or the raw bytes as the body with their Content-Type"
+              + " (WAV, MP3, M4A/AAC, FLAC, Ogg/Opus, WebM).",
+      content = {
+        @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    requiredProperties = "file",
+                    properties = {
+                      @SchemaProperty(
+                          name = "file",
+                          type = SchemaType.STRING,
+                          format = "binary",
+                          description = "a recording; repeat the field for more"),
+                    })),
+        @Content(
+            mediaType = "audio/*",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
+  @APIResponse(
+      responseCode = "202",
+      description = "the job, queued; Location is its URL",
+      content = @Content(schema = @Schema(implementation = JobJson.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "missing_file, too_many_files, invalid_channels, or callback_not_allowed",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "upload_too_large: a file over the upload limit",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = "unsupported_media_type: a file that is not audio",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
+  @APIResponse(
+      responseCode = "429",
+      description = "too_many_requests: this client has too many jobs waiting or running",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
   public Response create(
       InputStream body,
       @QueryParam("channels") @DefaultValue("mixed") String channels,

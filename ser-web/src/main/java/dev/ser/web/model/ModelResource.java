@@ -3,6 +3,7 @@ package dev.ser.web.model;
 import dev.ser.inference.ModelCard;
 import dev.ser.inference.ModelException;
 import dev.ser.web.analysis.Pipeline;
+import dev.ser.web.error.ErrorJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/v1/model}: the model card of the model answering this server's predictions. */
 @Path("model")
@@ -42,6 +46,14 @@ public class ModelResource {
   @Operation(
       operationId = "getModel",
       summary = "The model card: version, labels, metrics, licence")
+  @APIResponse(
+      responseCode = "200",
+      description = "the model that answers",
+      content = @Content(schema = @Schema(implementation = ModelJson.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "model_unavailable: the model could not be loaded",
+      content = @Content(schema = @Schema(implementation = ErrorJson.class)))
   public ModelJson get() {
     ModelCard card =
         pipeline

@@ -639,7 +639,16 @@ class PredictionsApiIT {
         .contains("channels")
         .contains("separate")
         .as("predictions come as CSV too")
-        .contains("text/csv");
+        .contains("text/csv")
+        .as("the multipart upload of the README's curl example, with its 'file' field")
+        .contains("multipart/form-data")
+        .contains("format: binary")
+        .as("errors are described with their JSON body")
+        .contains("ErrorJson")
+        .as("the server is where the document was fetched from")
+        .contains("servers:\n- url: /\n")
+        .as("every response is described")
+        .doesNotContain("Default Response");
     List<String> operationIds = new ArrayList<>();
     Matcher ids = Pattern.compile("operationId: (\\S+)").matcher(openapi.body());
     while (ids.find()) {
