@@ -147,9 +147,31 @@
     });
   }
 
-  // A timeline band or a speech stretch plays the recording from where it starts.
+  // A timeline band or a speech stretch plays the recording from where it starts; one playhead
+  // moves over the timeline, the waveform and the spectrogram, and a click on a picture seeks.
   var player = document.getElementById("player");
   if (player) {
+    var spans = document.querySelectorAll("[data-playhead-seconds]");
+    var movePlayheads = function () {
+      spans.forEach(function (span) {
+        var seconds = Number(span.getAttribute("data-playhead-seconds"));
+        var head = span.querySelector(".playhead");
+        var inside = seconds > 0 && player.currentTime <= seconds && (player.currentTime > 0 || !player.paused);
+        head.hidden = !inside;
+        if (inside) head.style.left = (100 * player.currentTime / seconds) + "%";
+      });
+    };
+    ["timeupdate", "seeked", "play"].forEach(function (type) {
+      player.addEventListener(type, movePlayheads);
+    });
+    document.querySelectorAll(".picture[data-playhead-seconds] img").forEach(function (img) {
+      img.addEventListener("click", function (event) {
+        var box = img.getBoundingClientRect();
+        var seconds = Number(img.parentNode.getAttribute("data-playhead-seconds"));
+        player.currentTime = seconds * (event.clientX - box.left) / box.width;
+        movePlayheads();
+      });
+    });
     document.querySelectorAll("[data-start]").forEach(function (button) {
       button.addEventListener("click", function () {
         player.currentTime = Number(button.getAttribute("data-start"));

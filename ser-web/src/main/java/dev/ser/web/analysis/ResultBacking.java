@@ -114,6 +114,13 @@ public class ResultBacking {
   public record ChannelRows(
       String heading, Emotion emotion, long percent, List<SpeechRow> speech) {}
 
+  /**
+   * The seconds the pictures span: the whole recording, or its first {@link #getPictureSeconds}.
+   */
+  public double getPictureSpan() {
+    return Math.min(analysis.prediction().durationSeconds(), Pipeline.PICTURE_SECONDS);
+  }
+
   /** How much of a recording its waveform and spectrogram show, seconds. */
   public int getPictureSeconds() {
     return Pipeline.PICTURE_SECONDS;

@@ -17,7 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every page, checked by axe-core (the engine behind Lighthouse's accessibility audit) in headless
- * Chromium: WCAG 2.1 A and AA rules, no violation of any impact. axe-core is installed by {@code
+ * Chromium at desktop and phone sizes: WCAG 2.1 A and AA rules, no violation of any impact; each
+ * page's screenshots at both sizes are kept in target/screenshots. axe-core is installed by {@code
  * .ci/install} into {@code ~/.cache/ser/axe} ({@code SER_AXE_DIR} elsewhere).
  */
 class AccessibilityIT {
@@ -43,24 +44,26 @@ class AccessibilityIT {
               "api.html",
               "no-such-page.xhtml")) {
         browser.go(page);
-        problems.addAll(violations(browser, page, script));
+        problems.addAll(atBothSizes(browser, page, script));
       }
       browser.go("");
       browser.choose("upload:file", PagesIT.WAV);
       browser.click("upload:analyse");
       browser.await("#emotion");
-      problems.addAll(violations(browser, "result (anonymous)", script));
-
+      problems.addAll(atBothSizes(browser, "result-anonymous", script));
+    }
+    // A new browser: registering in the first would claim its anonymous analysis.
+    try (Browser browser = Browser.open()) {
       browser.register("axe-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
-      problems.addAll(violations(browser, "history (empty)", script));
+      problems.addAll(atBothSizes(browser, "history-empty", script));
       browser.go("");
       browser.choose("upload:file", PagesIT.WAV);
       browser.click("upload:analyse");
       browser.await("#emotion");
       browser.go("history.xhtml");
-      problems.addAll(violations(browser, "history", script));
+      problems.addAll(atBothSizes(browser, "history", script));
       browser.go("account.xhtml");
-      problems.addAll(violations(browser, "account", script));
+      problems.addAll(atBothSizes(browser, "account", script));
     }
     try (Browser admin = Browser.open()) {
       admin.go("login.xhtml");
@@ -71,7 +74,7 @@ class AccessibilityIT {
           .until(d -> !admin.currentPath().equals("/login.xhtml"));
       for (String page : List.of("admin/samples.xhtml", "admin/audit.xhtml")) {
         admin.go(page);
-        problems.addAll(violations(admin, page, script));
+        problems.addAll(atBothSizes(admin, page, script));
       }
     }
     assertThat(problems).as("axe-core violations").isEmpty();
@@ -89,6 +92,23 @@ class AccessibilityIT {
       assertThat(violations(browser, "home with a bad image", axe()))
           .anyMatch(line -> line.contains("image-alt"));
     }
+  }
+
+  /**
+   * axe's violations on the page at desktop size (1366x900) and phone size (390x844), with a
+   * screenshot of each in target/screenshots ({@code a11y-PAGE-desktop.png}, {@code -phone}).
+   */
+  private static List<String> atBothSizes(Browser browser, String page, String axe) {
+    String name = "a11y-" + (page.isEmpty() ? "home" : page.replaceAll("[^A-Za-z0-9-]+", "-"));
+    List<String> problems = new ArrayList<>();
+    browser.resize(1366, 900);
+    problems.addAll(violations(browser, page + " (desktop)", axe));
+    browser.screenshot(name + "-desktop");
+    browser.resize(390, 844);
+    problems.addAll(violations(browser, page + " (phone)", axe));
+    browser.screenshot(name + "-phone");
+    browser.resize(1366, 900);
+    return problems;
   }
 
   /** axe's violations on the page, one line each: page, rule, impact, the elements. */

@@ -190,6 +190,21 @@ class PagesIT {
                       .executeScript("return document.getElementById('player').currentTime"))
               .doubleValue();
       assertThat(at).isCloseTo(Double.parseDouble(stretch.getAttribute("data-start")), within(0.3));
+
+      browser.scrollTo("#waveform");
+      browser.find("#waveform").click();
+      new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(d -> d.findElement(By.cssSelector("#timeline .playhead")).isDisplayed());
+      double seconds =
+          ((Number)
+                  ((JavascriptExecutor) browser.driver)
+                      .executeScript("return document.getElementById('player').currentTime"))
+              .doubleValue();
+      assertThat(seconds)
+          .as("a click in the middle of the waveform seeks to about half")
+          .isBetween(4.0, 7.0);
+      assertThat(browser.all(".picture .playhead"))
+          .allMatch(org.openqa.selenium.WebElement::isDisplayed);
     }
   }
 
