@@ -80,9 +80,8 @@ public class ShareBacking implements Serializable {
         (owner, faces) -> {
           ShareKey key = sharing.share(new RecordingId(recording), owner);
           ExternalContext context = faces.getExternalContext();
-          URI page = URI.create(((HttpServletRequest) context.getRequest()).getRequestURL() + "");
-          URI root = page.resolve(context.getRequestContextPath() + "/");
-          context.getFlash().put(LINK, Sharing.link(root, key).toString());
+          URI link = Sharing.link((HttpServletRequest) context.getRequest(), key);
+          context.getFlash().put(LINK, link.toString());
           return BACK;
         });
   }

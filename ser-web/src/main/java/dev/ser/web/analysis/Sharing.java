@@ -14,6 +14,7 @@ import dev.ser.web.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -94,9 +95,10 @@ public class Sharing {
         storage.archive().openAudio(shared.id()), shared.recording().audio().contentType());
   }
 
-  /** The link that opens {@code key}'s result, under the application's address {@code root}. */
-  public static URI link(URI root, ShareKey key) {
-    return root.resolve(PAGE + key.value());
+  /** The link that opens {@code key}'s result, on the host and port {@code request} came to. */
+  public static URI link(HttpServletRequest request, ShareKey key) {
+    return URI.create(request.getRequestURL().toString())
+        .resolve(request.getContextPath() + "/" + PAGE + key.value());
   }
 
   private static void requireOwned(EntityManager em, RecordingId id, Account owner) {
