@@ -51,12 +51,21 @@ class AccessibilityIT {
       browser.await("#emotion");
       problems.addAll(violations(browser, "result (anonymous)", script));
 
+      // A new session, so registering does not claim the anonymous analysis: the history is empty.
+      browser.driver.manage().deleteAllCookies();
       browser.register("axe-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
       problems.addAll(violations(browser, "history (empty)", script));
       browser.go("");
       browser.choose("upload:file", PagesIT.WAV);
       browser.click("upload:analyse");
       browser.await("#emotion");
+      problems.addAll(violations(browser, "result (owner)", script));
+      browser.submit(browser.find("#sharing\\:create"));
+      String link = browser.await("#share-link").getAttribute("value");
+      problems.addAll(violations(browser, "result (link just made)", script));
+      browser.driver.get(link);
+      browser.await("#emotion");
+      problems.addAll(violations(browser, "shared result", script));
       browser.go("history.xhtml");
       problems.addAll(violations(browser, "history", script));
       browser.go("account.xhtml");
