@@ -37,8 +37,6 @@ public class ShareBacking implements Serializable {
   /** Where the new link waits in Faces' flash for the page the form redirects to. */
   private static final String LINK = "shareLink";
 
-  private static final String BACK = "/result?faces-redirect=true&includeViewParams=true";
-
   @Inject Sharing sharing;
   @Inject CurrentCaller caller;
 
@@ -82,7 +80,7 @@ public class ShareBacking implements Serializable {
           ExternalContext context = faces.getExternalContext();
           URI link = Sharing.link((HttpServletRequest) context.getRequest(), key);
           context.getFlash().put(LINK, link.toString());
-          return BACK;
+          return back();
         });
   }
 
@@ -92,8 +90,13 @@ public class ShareBacking implements Serializable {
           sharing.unshare(new RecordingId(recording), owner);
           Notice.afterRedirect(
               faces, "Stopped sharing: the link no longer opens this result for anyone.");
-          return BACK;
+          return back();
         });
+  }
+
+  /** Back to this view's result, whatever {@code id} the post carried. */
+  private String back() {
+    return "/result?faces-redirect=true&id=" + recording;
   }
 
   /** An action of an owner, who is still signed in. */

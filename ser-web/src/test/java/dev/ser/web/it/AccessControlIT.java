@@ -246,10 +246,12 @@ class AccessControlIT {
     String bobs = analyse(bob);
     Form bobsForm = bob.get("result.xhtml?id=" + bobs).form("sharing");
 
-    bob.post(
-        "result.xhtml",
-        bobsForm.submit("sharing:create", Map.of("id", annas), bobsForm.viewState()));
+    Page forged =
+        bob.post(
+            "result.xhtml",
+            bobsForm.submit("sharing:create", Map.of("id", annas), bobsForm.viewState()));
     assertThat(sharesOf(bobs)).as("the post shared the view's own result").isEqualTo(1);
+    assertThat(forged.location()).hasValueSatisfying(l -> assertThat(l).endsWith("?id=" + bobs));
     Page stolen =
         bob.post(
             "result.xhtml",
