@@ -45,6 +45,14 @@
     });
   });
 
+  // A share link just made is selected, ready to copy, and selected again when clicked.
+  var shareLink = document.getElementById("share-link");
+  if (shareLink) {
+    shareLink.addEventListener("focus", function () { shareLink.select(); });
+    shareLink.scrollIntoView({ block: "center" });
+    shareLink.focus();
+  }
+
   // While one analysis is sent, nothing else starts: the record button waits too.
   document.querySelectorAll("form[data-busy]").forEach(function (form) {
     form.addEventListener("submit", function () {

@@ -12,6 +12,10 @@ import java.io.IOException;
  * Headers that make every response harder to abuse: no inline or foreign script (all of ours is in
  * /resources/js), no framing by other sites, no MIME sniffing, no referrer leaking result URLs;
  * over HTTPS (directly or behind App Service's front end) browsers are told to stay on HTTPS.
+ *
+ * <p>A shared result's page and media carry the link's key in their address, so they send no
+ * referrer at all (not even to this site's own resources), are kept by no cache and are listed by
+ * no search engine.
  */
 @WebFilter("/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -27,11 +31,22 @@ public class SecurityHeadersFilter extends HttpFilter {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "same-origin");
+    if (isSharedResult(request)) {
+      response.setHeader("Referrer-Policy", "no-referrer");
+      response.setHeader("Cache-Control", "private, no-store");
+      response.setHeader("X-Robots-Tag", "noindex");
+    } else {
+      response.setHeader("Referrer-Policy", "same-origin");
+    }
     response.setHeader("Permissions-Policy", "microphone=(self), camera=(), geolocation=()");
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
     chain.doFilter(request, response);
+  }
+
+  static boolean isSharedResult(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals("/shared.xhtml") || path.startsWith("/media/shared/");
   }
 }

@@ -9,6 +9,7 @@ import dev.ser.storage.recording.PredictionEntity;
 import dev.ser.storage.recording.RecordingEntity;
 import dev.ser.storage.recording.TimelineJson;
 import dev.ser.storage.samples.SampleEntity;
+import dev.ser.storage.share.ShareEntity;
 import dev.ser.storage.token.ApiTokenEntity;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -38,6 +39,7 @@ final class PersistenceUnit implements PersistenceUnitInfo {
           SampleEntity.class,
           ApiTokenEntity.class,
           AuditEntryEntity.class,
+          ShareEntity.class,
           TimelineJson.class,
           ChannelsJson.class,
           JobEntity.class,

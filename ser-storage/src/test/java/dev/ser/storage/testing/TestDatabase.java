@@ -37,7 +37,7 @@ public final class TestDatabase {
     try (Connection connection = get().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "TRUNCATE jobs, predictions, recordings, sample_recordings, api_tokens, audit_log, users");
+          "TRUNCATE jobs, shares, predictions, recordings, sample_recordings, api_tokens, audit_log, users");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

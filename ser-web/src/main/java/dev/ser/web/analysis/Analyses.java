@@ -187,11 +187,11 @@ public class Analyses {
   }
 
   /**
-   * The recording's audio decoded again for its waveform and spectrogram pictures: its first {@link
-   * Pipeline#PICTURE_SECONDS} s, mixed.
+   * A recording's audio, opened for someone who may see it, decoded again for its waveform and
+   * spectrogram pictures: its first {@link Pipeline#PICTURE_SECONDS} s, mixed. Closes the audio.
    */
-  public float[] pictureSamples(RecordingId id, Caller caller) {
-    try (StoredAudio stored = audio(id, caller).audio()) {
+  public float[] pictureSamples(StoredMedia media) {
+    try (StoredAudio stored = media.audio()) {
       return pipeline.pictureSamples(stored.readAllBytes());
     }
   }

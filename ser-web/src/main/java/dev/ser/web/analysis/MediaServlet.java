@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 /**
@@ -29,6 +30,9 @@ import javax.imageio.ImageIO;
  *   <li>{@code /media/recordings/{id}/audio}, {@code .../waveform.png}, {@code
  *       .../spectrogram.png}: only to the recording's owner or the anonymous session that made it
  *       (404 for everyone else, so ids cannot be probed);
+ *   <li>{@code /media/shared/{key}/audio}, {@code .../waveform.png}, {@code .../spectrogram.png}:
+ *       the same of a shared result, to anyone with its link's key (404 once it is revoked), never
+ *       stored by a cache, so nothing outlives the link;
  *   <li>{@code /media/samples/{id}}: a published sample's audio, to anyone (admins also hear
  *       unpublished ones).
  * </ul>
@@ -39,9 +43,12 @@ public class MediaServlet extends HttpServlet {
   static final int WAVEFORM_HEIGHT = 200;
   static final int SPECTROGRAM_WIDTH = 800;
   static final int SPECTROGRAM_HEIGHT = 256;
+  private static final String PRIVATE_CACHE = "private, max-age=3600";
+  private static final String NO_STORE = "private, no-store";
 
   @Inject Analyses analyses;
   @Inject SampleAdministration samples;
+  @Inject Sharing sharing;
   @Inject CurrentCaller caller;
 
   @Override
@@ -50,9 +57,22 @@ public class MediaServlet extends HttpServlet {
     String[] path = String.valueOf(request.getPathInfo()).split("/");
     try {
       if (path.length == 4 && path[1].equals("recordings")) {
-        recording(RecordingId.parse(path[2]), path[3], request, response);
+        RecordingId id = RecordingId.parse(path[2]);
+        recording(
+            () -> analyses.audio(id, caller.inBrowser()),
+            path[3],
+            PRIVATE_CACHE,
+            request,
+            response);
+      } else if (path.length == 4 && path[1].equals("shared")) {
+        String key = path[2];
+        recording(() -> sharing.audio(key), path[3], NO_STORE, request, response);
       } else if (path.length == 3 && path[1].equals("samples")) {
-        stream(samples.audio(SampleId.parse(path[2]), caller.inBrowser()), request, response);
+        stream(
+            samples.audio(SampleId.parse(path[2]), caller.inBrowser()),
+            PRIVATE_CACHE,
+            request,
+            response);
       } else {
         throw new SerException("not_found", "no such media");
       }
@@ -68,20 +88,26 @@ public class MediaServlet extends HttpServlet {
     }
   }
 
+  /** A recording's audio or one of its pictures, from its audio opened for this request. */
   private void recording(
-      RecordingId id, String what, HttpServletRequest request, HttpServletResponse response)
+      Supplier<StoredMedia> audio,
+      String what,
+      String cacheControl,
+      HttpServletRequest request,
+      HttpServletResponse response)
       throws IOException {
     switch (what) {
-      case "audio" -> stream(analyses.audio(id, caller.inBrowser()), request, response);
+      case "audio" -> stream(audio.get(), cacheControl, request, response);
       case "waveform.png" -> {
-        float[] samples = analyses.pictureSamples(id, caller.inBrowser());
-        png(Waveform.render(samples, WAVEFORM_WIDTH, WAVEFORM_HEIGHT), response);
+        float[] samples = analyses.pictureSamples(audio.get());
+        png(Waveform.render(samples, WAVEFORM_WIDTH, WAVEFORM_HEIGHT), cacheControl, response);
       }
       case "spectrogram.png" -> {
-        Features features = analyses.features(analyses.pictureSamples(id, caller.inBrowser()));
+        Features features = analyses.features(analyses.pictureSamples(audio.get()));
         png(
             Spectrogram.render(
                 features.logMel(), features.spec().topDb(), SPECTROGRAM_WIDTH, SPECTROGRAM_HEIGHT),
+            cacheControl,
             response);
       }
       default -> throw new SerException("not_found", "no such media");
@@ -93,12 +119,15 @@ public class MediaServlet extends HttpServlet {
    * anything else gets the whole file.
    */
   private static void stream(
-      StoredMedia media, HttpServletRequest request, HttpServletResponse response)
+      StoredMedia media,
+      String cacheControl,
+      HttpServletRequest request,
+      HttpServletResponse response)
       throws IOException {
     try (StoredAudio audio = media.audio()) {
       long size = audio.sizeBytes();
       response.setContentType(media.contentType());
-      response.setHeader("Cache-Control", "private, max-age=3600");
+      response.setHeader("Cache-Control", cacheControl);
       response.setHeader("Accept-Ranges", "bytes");
       Optional<ByteRange> range = ByteRange.parse(request.getHeader("Range"), size);
       if (range.isEmpty()) {
@@ -129,9 +158,10 @@ public class MediaServlet extends HttpServlet {
     }
   }
 
-  private static void png(BufferedImage image, HttpServletResponse response) throws IOException {
+  private static void png(BufferedImage image, String cacheControl, HttpServletResponse response)
+      throws IOException {
     response.setContentType("image/png");
-    response.setHeader("Cache-Control", "private, max-age=3600");
+    response.setHeader("Cache-Control", cacheControl);
     try (OutputStream out = response.getOutputStream()) {
       ImageIO.write(image, "png", out);
     }

@@ -10,6 +10,7 @@ import dev.ser.web.account.CurrentCaller;
 import dev.ser.web.error.ErrorJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +49,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * {@code /api/v1/predictions}: send audio, get a stored prediction; read, list and delete your own.
- * Anonymous callers may analyse (the answer is in the response); listing, reading and deleting need
- * a personal API token ({@code Authorization: Bearer}) or a browser session. Reading and listing
- * answer in JSON or, asked with {@code Accept: text/csv} or {@code format=csv}, in CSV ({@link
- * PredictionCsv}); the pages' download links use the query parameters.
+ * {@code /api/v1/predictions}: send audio, get a stored prediction; read, list, share and delete
+ * your own. Anonymous callers may analyse (the answer is in the response); listing, reading and
+ * deleting need a personal API token ({@code Authorization: Bearer}) or a browser session. Reading
+ * and listing answer in JSON or, asked with {@code Accept: text/csv} or {@code format=csv}, in CSV
+ * ({@link PredictionCsv}); the pages' download links use the query parameters.
  */
 @Path("predictions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,7 +85,9 @@ public class PredictionsResource {
   @Inject Analyses analyses;
   @Inject CurrentCaller caller;
   @Inject WebSettings settings;
+  @Inject Sharing sharing;
   @Context UriInfo uri;
+  @Context HttpServletRequest request;
   @Context HttpHeaders headers;
 
   @POST
@@ -293,6 +297,40 @@ public class PredictionsResource {
       content = @Content(schema = @Schema(implementation = ErrorJson.class)))
   public Response delete(@PathParam("id") String id) {
     analyses.delete(RecordingId.parse(id), caller.ofApi());
+    return Response.noContent().build();
+  }
+
+  /** The answer to sharing: the link, shown only this once. */
+  public record ShareJson(String url) {}
+
+  @POST
+  @Path("{id}/share")
+  @Operation(
+      operationId = "sharePrediction",
+      summary =
+          "Make a read-only link to one of your predictions, replacing its earlier link: anyone"
+              + " with it sees the result and plays the audio, without signing in")
+  @APIResponse(
+      responseCode = "201",
+      description = "{\"url\": ...}, the link; only its hash is kept, so it is shown only now")
+  @APIResponse(responseCode = "404", description = "no such prediction of yours")
+  @SecurityRequirement(name = "token")
+  public Response share(@PathParam("id") String id) {
+    RecordingId recording = RecordingId.parse(id);
+    URI link = Sharing.link(request, sharing.share(recording, caller.ofApi().requireAccount()));
+    return Response.created(link).entity(new ShareJson(link.toString())).build();
+  }
+
+  @DELETE
+  @Path("{id}/share")
+  @Operation(
+      operationId = "unsharePrediction",
+      summary = "Stop sharing one of your predictions: its link opens nothing any more")
+  @APIResponse(responseCode = "204", description = "not shared (any more)")
+  @APIResponse(responseCode = "404", description = "no such prediction of yours")
+  @SecurityRequirement(name = "token")
+  public Response unshare(@PathParam("id") String id) {
+    sharing.unshare(RecordingId.parse(id), caller.ofApi().requireAccount());
     return Response.noContent().build();
   }
 

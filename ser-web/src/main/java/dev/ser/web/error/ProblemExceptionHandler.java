@@ -52,6 +52,14 @@ public class ProblemExceptionHandler extends ExceptionHandlerWrapper {
       context.renderResponse();
       return;
     }
+    sendError(context, problem);
+  }
+
+  /**
+   * Answers the request with the problem's status and error page, as a page request that failed
+   * gets; for a form whose page cannot be drawn again without what the action failed to find.
+   */
+  public static void sendError(FacesContext context, Problem problem) {
     problem
         .retryAfterSeconds()
         .ifPresent(

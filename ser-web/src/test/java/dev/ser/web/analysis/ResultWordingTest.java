@@ -17,26 +17,26 @@ class ResultWordingTest {
     // anger, disgust, fear, happy, neutral, sad
     Prediction sure = prediction(0.71, 0.05, 0.04, 0.10, 0.06, 0.04);
 
-    assertThat(ResultBacking.headline(sure)).isEqualTo("This sounds angry.");
-    assertThat(ResultBacking.runnerUp(sure)).isEmpty();
+    assertThat(ResultView.headline(sure)).isEqualTo("This sounds angry.");
+    assertThat(ResultView.runnerUp(sure)).isEmpty();
   }
 
   @Test
   void belowHalfTheHeadlineSaysItIsUnsureAndNamesAClose() {
     Prediction unsure = prediction(0.05, 0.05, 0.10, 0.08, 0.33, 0.39);
 
-    assertThat(ResultBacking.headline(unsure)).isEqualTo("Possibly sad, unsure: 39 %");
-    assertThat(ResultBacking.headline(prediction(0.4996, 0.3004, 0.05, 0.05, 0.05, 0.05)))
+    assertThat(ResultView.headline(unsure)).isEqualTo("Possibly sad, unsure: 39 %");
+    assertThat(ResultView.headline(prediction(0.4996, 0.3004, 0.05, 0.05, 0.05, 0.05)))
         .as("just under the line reads under it")
         .isEqualTo("Possibly angry, unsure: 49 %");
-    assertThat(ResultBacking.runnerUp(unsure)).isEqualTo("Close behind: neutral, 33 %.");
+    assertThat(ResultView.runnerUp(unsure)).isEqualTo("Close behind: neutral, 33 %.");
   }
 
   @Test
   void aRunnerUpMoreThanTenPointsBehindIsNotNamed() {
     Prediction clear = prediction(0.05, 0.05, 0.10, 0.08, 0.28, 0.44);
 
-    assertThat(ResultBacking.headline(clear)).isEqualTo("Possibly sad, unsure: 44 %");
-    assertThat(ResultBacking.runnerUp(clear)).isEmpty();
+    assertThat(ResultView.headline(clear)).isEqualTo("Possibly sad, unsure: 44 %");
+    assertThat(ResultView.runnerUp(clear)).isEmpty();
   }
 }

@@ -44,6 +44,8 @@ import org.junit.jupiter.api.Test;
  *       .../spectrogram.png} ({@code MediaServlet});
  *   <li>{@code GET /result.xhtml?id=} ({@code ResultBacking}, a view parameter);
  *   <li>history.xhtml "Delete" ({@code HistoryBacking.delete}, the row's recording id);
+ *   <li>result.xhtml "Share" and "Stop sharing" ({@code ShareBacking}, the view's own result) and
+ *       {@code POST} and {@code DELETE /api/v1/predictions/{id}/share};
  *   <li>account.xhtml "Revoke" ({@code AccountBacking.revoke}, the row's token id);
  *   <li>admin/samples.xhtml "Publish"/"Unpublish" and "Delete" ({@code AdminSamplesBacking}, the
  *       row's sample id);
@@ -219,6 +221,71 @@ class AccessControlIT {
     assertThat(anonymous.location())
         .hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
     assertThat(api.get("api/v1/predictions", annasToken).status()).isEqualTo(200);
+  }
+
+  /**
+   * "Share" and "Stop sharing" act on the result their own view was drawn for, and only for its
+   * owner: an {@code id} a stranger adds to their own post does not move the form to another's
+   * result, another session's view state is an expired view, and the API answers 404 for another's
+   * prediction. An anonymous result has no share box.
+   */
+  @Test
+  void shareFormsActOnlyOnThePostersOwnResult() {
+    Visit anna = signUp();
+    String annas = analyse(anna);
+    assertOnlyItsOwnViewStateActs(
+        anna,
+        "result.xhtml?id=" + annas,
+        "sharing",
+        page -> "sharing:create",
+        Map.of(),
+        null,
+        () -> sharesOf(annas) == 1);
+    Page annasResult = anna.get("result.xhtml?id=" + annas);
+    Visit bob = signUp();
+    String bobs = analyse(bob);
+    Form bobsForm = bob.get("result.xhtml?id=" + bobs).form("sharing");
+
+    Page forged =
+        bob.post(
+            "result.xhtml",
+            bobsForm.submit("sharing:create", Map.of("id", annas), bobsForm.viewState()));
+    assertThat(sharesOf(bobs)).as("the post shared the view's own result").isEqualTo(1);
+    assertThat(forged.location()).hasValueSatisfying(l -> assertThat(l).endsWith("?id=" + bobs));
+    Page stolen =
+        bob.post(
+            "result.xhtml",
+            bobsForm.submit("sharing:create", Map.of(), annasResult.form("sharing").viewState()));
+    assertThat(stolen.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/expired.xhtml"));
+    Form bobsStop = bob.get("result.xhtml?id=" + bobs).form("sharing");
+    bob.post(
+        "result.xhtml", bobsStop.submit("sharing:stop", Map.of("id", annas), bobsStop.viewState()));
+    assertThat(sharesOf(bobs)).isZero();
+    assertThat(sharesOf(annas)).as("anna's link still works").isEqualTo(1);
+
+    String bobsToken = issueToken(bob, "sharer");
+    String share = "api/v1/predictions/" + annas + "/share";
+    assertThat(
+            api.send(
+                    api.request(share)
+                        .header("Authorization", "Bearer " + bobsToken)
+                        .POST(HttpRequest.BodyPublishers.noBody()))
+                .status())
+        .isEqualTo(404);
+    assertThat(api.delete(share, bobsToken).status()).isEqualTo(404);
+    assertThat(api.delete(share, null).status()).isEqualTo(401);
+    assertThat(sharesOf(annas)).isEqualTo(1);
+
+    Visit visitor = new Visit();
+    String visitors = analyse(visitor);
+    Page anonymous = visitor.get("result.xhtml?id=" + visitors);
+    assertThat(anonymous.status()).isEqualTo(200);
+    assertThat(anonymous.body()).doesNotContain("id=\"sharing\"");
+  }
+
+  private long sharesOf(String recording) {
+    return api.count(
+        "SELECT count(*) FROM shares WHERE recording_id = ?", UUID.fromString(recording));
   }
 
   @Test
@@ -730,6 +797,9 @@ class AccessControlIT {
       for (Map<String, String> input : inputs(html)) {
         String name = input.get("name");
         String type = input.getOrDefault("type", "text");
+        if (name == null) {
+          continue; // a browser sends no field without a name, such as the share link's
+        }
         if (VIEW_STATE.equals(name)) {
           viewState = input.get("value");
         } else if (type.equals("submit")) {

@@ -60,6 +60,13 @@ class AccessibilityIT {
       browser.choose("upload:file", PagesIT.WAV);
       browser.click("upload:analyse");
       browser.await("#emotion");
+      problems.addAll(atBothSizes(browser, "result-owner", script));
+      browser.submit(browser.find("#sharing\\:create"));
+      String link = browser.await("#share-link").getAttribute("value");
+      problems.addAll(atBothSizes(browser, "result-shared-link", script));
+      browser.driver.get(link);
+      browser.await("#emotion");
+      problems.addAll(atBothSizes(browser, "shared", script));
       browser.go("history.xhtml");
       problems.addAll(atBothSizes(browser, "history", script));
       browser.go("account.xhtml");

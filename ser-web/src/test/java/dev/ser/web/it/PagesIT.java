@@ -3,6 +3,8 @@ package dev.ser.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -645,6 +647,87 @@ class PagesIT {
       browser.submit(browser.find("#logout\\:go"));
       browser.go("history.xhtml");
       assertThat(browser.currentPath()).isEqualTo("/login.xhtml");
+    }
+  }
+
+  /**
+   * A share link opens the result read-only in another browser without signing in, with its audio,
+   * but not its file name, downloads or share box; it is not indexed, sends no referrer and is not
+   * cached. Once the owner stops sharing, the same link is the 404 page.
+   */
+  @Test
+  void aSharedResultOpensForAnyoneWithTheLinkUntilTheOwnerStopsSharing() {
+    String username = "sharer-" + UUID.randomUUID().toString().substring(0, 8);
+    Api api = new Api();
+    try (Browser owner = Browser.open();
+        Browser other = Browser.open()) {
+      owner.register(username, PASSWORD);
+      owner.go("");
+      owner.choose("upload:file", WAV);
+      owner.click("upload:analyse");
+      String headline = owner.await("#emotion").getText();
+      String id = resultId(owner);
+      assertThat(owner.find("#share-hint").getText()).startsWith("Not shared.");
+
+      owner.submit(owner.find("#sharing\\:create"));
+      String link = owner.await("#share-link").getAttribute("value");
+      assertThat(link).matches("http://[^/]+/shared\\.xhtml\\?key=[A-Za-z0-9_-]{43}");
+      assertThat(owner.find("#share-link").getAttribute("readonly")).isNotNull();
+      assertThat(
+              ((JavascriptExecutor) owner.driver).executeScript("return document.activeElement.id"))
+          .as("selected, ready to copy")
+          .isEqualTo("share-link");
+      owner.screenshot("result-shared");
+
+      other.driver.get(link);
+      assertThat(other.await("#emotion").getText()).isEqualTo(headline);
+      assertThat(other.all("#probabilities li")).hasSize(6);
+      assertThat(other.all("#segments li")).isNotEmpty();
+      assertThat(other.all("#timeline")).hasSize(1);
+      assertThat(other.all("#filename, #download-json, #download-csv, #share, form"))
+          .as("no file name, downloads or forms")
+          .isEmpty();
+      assertThat(other.driver.getPageSource())
+          .doesNotContain(username)
+          .doesNotContain(id)
+          .doesNotContain(WAV.getFileName().toString());
+      assertThat(other.find("meta[name=robots]").getAttribute("content")).isEqualTo("noindex");
+      String audio = other.find("#player").getAttribute("src");
+      assertThat(audio).contains("/media/shared/");
+      assertThat(other.fetch(audio).status()).isEqualTo(200);
+      new WebDriverWait(other.driver, Duration.ofSeconds(30))
+          .until(d -> other.imageLoaded("#waveform") && other.imageLoaded("#spectrogram"));
+      other.screenshot("shared");
+      Api.Answer page = api.send(HttpRequest.newBuilder(URI.create(link)));
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+      assertThat(page.headers().firstValue("Cache-Control")).contains("private, no-store");
+      Api.Answer part =
+          api.send(HttpRequest.newBuilder(URI.create(audio)).header("Range", "bytes=0-99"));
+      assertThat(part.status()).as("the player may seek").isEqualTo(206);
+      assertThat(part.headers().firstValue("Cache-Control")).contains("private, no-store");
+      assertThat(part.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+
+      owner.driver.navigate().refresh();
+      assertThat(owner.await("#shared-since").getText()).startsWith("Shared since");
+      assertThat(owner.all("#share-link")).as("the link is shown once").isEmpty();
+      assertThat(owner.submitConfirmed(owner.find("#sharing\\:stop")))
+          .startsWith("Stop sharing this result?");
+      assertThat(owner.await("#messages .info").getText()).startsWith("Stopped sharing");
+      assertThat(owner.find("#share-hint").getText()).startsWith("Not shared.");
+      assertThat(
+              api.count(
+                  "SELECT count(*) FROM audit_log WHERE target = ?"
+                      + " AND action IN ('recording.share', 'recording.unshare')",
+                  id))
+          .isEqualTo(2);
+
+      other.driver.navigate().refresh();
+      assertThat(other.await("#error-404").getText()).contains("Nothing here");
+      assertThat(other.fetch(audio).status()).isEqualTo(404);
+      assertThat(api.send(HttpRequest.newBuilder(URI.create(link))).status()).isEqualTo(404);
+      assertThat(api.send(api.request("shared.xhtml?key=not-a-key")).status()).isEqualTo(404);
+      assertThat(api.send(api.request("shared.xhtml")).status()).isEqualTo(404);
     }
   }
 

@@ -3,6 +3,8 @@ package dev.ser.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -268,6 +270,44 @@ class PredictionsApiIT {
     assertThat(api.delete("api/v1/predictions/" + id, stranger).status()).isEqualTo(404);
     assertThat(api.get("api/v1/predictions/" + id, owner).status()).isEqualTo(200);
     assertThat(api.get("api/v1/predictions", stranger).json().get("total").asLong()).isZero();
+  }
+
+  @Test
+  void ownerSharesAPredictionWhoseLinkOpensForAnyoneUntilUnsharedOrDeleted() {
+    String owner = api.newUserToken();
+    String id =
+        api.postMultipart("speech.wav", "audio/wav", Api.resource("speech_16k.wav"), owner)
+            .json()
+            .get("id")
+            .asText();
+    String share = "api/v1/predictions/" + id + "/share";
+
+    Api.Answer first = api.postRaw(share, "application/json", new byte[0], owner);
+    assertThat(first.status()).isEqualTo(201);
+    String link = first.json().get("url").asText();
+    assertThat(link).matches("http://[^/]+/shared\\.xhtml\\?key=[A-Za-z0-9_-]{43}");
+    assertThat(first.headers().firstValue("Location")).hasValue(link);
+    String key = link.substring(link.indexOf("key=") + 4);
+    assertThat(api.send(HttpRequest.newBuilder(URI.create(link))).status()).isEqualTo(200);
+    assertThat(api.get("media/shared/" + key + "/audio", null).status()).isEqualTo(200);
+
+    String second =
+        api.postRaw(share, "application/json", new byte[0], owner).json().get("url").asText();
+    assertThat(second).as("sharing again replaces the link").isNotEqualTo(link);
+    assertThat(api.get("media/shared/" + key + "/audio", null).status()).isEqualTo(404);
+    assertThat(api.send(HttpRequest.newBuilder(URI.create(link))).status()).isEqualTo(404);
+
+    assertThat(api.delete(share, owner).status()).isEqualTo(204);
+    assertThat(api.send(HttpRequest.newBuilder(URI.create(second))).status()).isEqualTo(404);
+    assertThat(api.delete(share, owner).status()).as("stopping twice is no error").isEqualTo(204);
+
+    String third =
+        api.postRaw(share, "application/json", new byte[0], owner).json().get("url").asText();
+    assertThat(api.delete("api/v1/predictions/" + id, owner).status()).isEqualTo(204);
+    assertThat(api.send(HttpRequest.newBuilder(URI.create(third))).status())
+        .as("deleting the prediction deletes its link")
+        .isEqualTo(404);
+    assertThat(api.postRaw(share, "application/json", new byte[0], null).status()).isEqualTo(401);
   }
 
   @Test
@@ -657,6 +697,13 @@ class PredictionsApiIT {
     assertThat(operationIds)
         .as("every operation has its own id")
         .doesNotHaveDuplicates()
-        .contains("createPrediction", "getPrediction", "createJob", "getJob", "getModel");
+        .contains(
+            "createPrediction",
+            "getPrediction",
+            "sharePrediction",
+            "unsharePrediction",
+            "createJob",
+            "getJob",
+            "getModel");
   }
 }

@@ -74,6 +74,32 @@ class SecurityHeadersIT {
     assertThat(answers().get("missing page").status()).isEqualTo(404);
   }
 
+  /**
+   * A shared result's page and media carry the link's key in their address: even when the key opens
+   * nothing, the answer sends no referrer, is not cached, not indexed, and keeps the other headers.
+   */
+  @Test
+  void sharedResultAddressesSendNoReferrerAndAreNeitherCachedNorIndexed() {
+    String key = "A".repeat(43);
+    Map<String, Api.Answer> answers = new LinkedHashMap<>();
+    answers.put("shared page", api.get("shared.xhtml?key=" + key, null));
+    answers.put("shared page, malformed key", api.get("shared.xhtml?key=nope", null));
+    answers.put("shared audio", api.get("media/shared/" + key + "/audio", null));
+    answers.forEach(
+        (what, answer) -> {
+          assertThat(answer.status()).as(what).isEqualTo(404);
+          assertThat(answer.headers().firstValue("Referrer-Policy"))
+              .as(what)
+              .contains("no-referrer");
+          assertThat(answer.headers().firstValue("Cache-Control"))
+              .as(what)
+              .contains("private, no-store");
+          assertThat(answer.headers().firstValue("X-Robots-Tag")).as(what).contains("noindex");
+          assertThat(answer.headers().firstValue("Content-Security-Policy")).as(what).isPresent();
+          assertThat(answer.body()).as(what).doesNotContainIgnoringCase("exception");
+        });
+  }
+
   @Test
   void noAnswerNamesTheServersVersionOrShowsAStackTrace() {
     Map<String, Api.Answer> answers = answers();
