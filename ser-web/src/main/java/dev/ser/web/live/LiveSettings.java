@@ -5,28 +5,32 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The bounds of live streams, from MicroProfile Config (environment variables override). */
+/**
+ * The bounds of live streams, from MicroProfile Config (defaults in
+ * META-INF/microprofile-config.properties; environment variables such as {@code
+ * SER_LIVE_MAX_SECONDS} override them).
+ */
 @Named
 @ApplicationScoped
 public class LiveSettings {
   /** Seconds of audio one stream may send. */
   @Inject
-  @ConfigProperty(name = "ser.live.max-seconds", defaultValue = "1800")
+  @ConfigProperty(name = "ser.live.max-seconds")
   int maxSeconds;
 
   /** Seconds a stream may stay silent on the wire (no frame, no message) before it is closed. */
   @Inject
-  @ConfigProperty(name = "ser.live.idle-seconds", defaultValue = "10")
+  @ConfigProperty(name = "ser.live.idle-seconds")
   int idleSeconds;
 
   /** Bytes one binary frame may hold: 256 KiB is over a second of 48 kHz stereo. */
   @Inject
-  @ConfigProperty(name = "ser.live.max-frame-bytes", defaultValue = "262144")
+  @ConfigProperty(name = "ser.live.max-frame-bytes")
   int maxFrameBytes;
 
   /** Streams open at once on this instance, all clients together. */
   @Inject
-  @ConfigProperty(name = "ser.live.max-streams", defaultValue = "64")
+  @ConfigProperty(name = "ser.live.max-streams")
   int maxStreams;
 
   /** Streams one client (account, or address without one) may have open: the analysis limit. */
