@@ -238,9 +238,9 @@ class LiveIT {
 
   private static void expectError(LiveSocket socket, String code, int close) {
     List<JsonNode> messages = socket.untilClosed(20);
-    assertThat(messages).isNotEmpty();
-    assertError(messages.get(messages.size() - 1), code);
     LiveSocket.Closed closed = socket.awaitClose(1);
+    assertThat(messages).as("the messages before %s", closed).isNotEmpty();
+    assertError(messages.get(messages.size() - 1), code);
     assertThat(closed.code()).isEqualTo(close);
     assertThat(closed.reason()).isEqualTo(code);
   }
