@@ -46,7 +46,13 @@ public class SecurityHeadersFilter extends HttpFilter {
   }
 
   static boolean isSharedResult(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    if (uri == null || context == null) {
+      // A request the container already gave up (an upgraded WebSocket's): nothing shared here.
+      return false;
+    }
+    String path = uri.substring(context.length());
     return path.equals("/shared.xhtml") || path.startsWith("/media/shared/");
   }
 }
