@@ -84,7 +84,9 @@ public class HistoryBacking {
 
   /** Whether the user has more recordings than the downloads hold. */
   public boolean isCut() {
-    return analyses.historySize(caller.inBrowser()) > DOWNLOAD;
+    // Without a search the page's own count is the whole history: no second query.
+    long all = isSearching() ? analyses.historySize(caller.inBrowser()) : getTotal();
+    return all > DOWNLOAD;
   }
 
   public String delete(String id) {
